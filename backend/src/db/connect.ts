@@ -1,0 +1,48 @@
+// Opens the database: a SQLite file by default, PostgreSQL when the URL says so.
+
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+
+import type { Database } from './schema';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface DatabaseHandle {
+  db: Kysely<Database>;
+  dialect: Dialect;
+  /** Where the data lives: the SQLite file path or the PostgreSQL URL without its password. */
+  location: string;
+  close(): Promise<void>;
+}
+
+// BIGINT (int8) columns hold epoch milliseconds and counts, all far below 2^53.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+/**
+ * Opens `url`: `postgres://…` or `postgresql://…` for PostgreSQL, anything else as a SQLite file path
+ * (`:memory:` for a throwaway database).
+ */
+export function openDatabase(url: string): DatabaseHandle {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    const pool = new pg.Pool({ connectionString: url, max: 10 });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+  }
+
+  if (url !== ':memory:') {
+    mkdirSync(dirname(url), { recursive: true });
+  }
+  const sqlite = new SQLite(url);
+  // WAL lets readers run beside the one writer. synchronous=FULL syncs the WAL on every commit, so a
+  // transaction the backend has acknowledged survives a crash of the process and of the machine.
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+}

@@ -1,0 +1,72 @@
+// Table types for the query builder. Timestamps are epoch milliseconds in UTC.
+
+import type { ColumnType, Generated } from 'kysely';
+
+/** BIGINT columns: PostgreSQL returns them through a parser that makes them numbers (see connect.ts). */
+type Int = ColumnType<number, number, number>;
+
+export interface JourneyTable {
+  journey_id: string;
+  name: string;
+  status: string;
+  start_date: Int;
+  recurring: ColumnType<number, number | boolean, number | boolean>;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface TileTable {
+  journey_id: string;
+  activity_id: string;
+  kind: string;
+  name: string;
+  email_id: string | null;
+  parent_activity_id: string | null;
+  path: string | null;
+  position: Int;
+}
+
+export interface ContactTable {
+  contact_id: string;
+  full_name: string;
+  email: string | null;
+}
+
+export interface InteractionTable {
+  /** Arrival order; the change cursor for membership maintenance. */
+  seq: Generated<Int>;
+  interaction_id: string;
+  interaction_type: string;
+  occurred_at: Int;
+  contact_id: string | null;
+  customer_journey_id: string | null;
+  activity_id: string | null;
+  /** Every field of the interaction as a JSON object, with the export model's field names and typed values. */
+  fields: string;
+}
+
+export interface SegmentTable {
+  segment_id: string;
+  name: string;
+  description: string;
+  status: string;
+  /** The logic as canonical query text. */
+  logic: string;
+  /** The logic's AST as JSON. */
+  logic_ast: string;
+  /** The journey and result a captured segment came from, as JSON; null for a segment written as text. */
+  origin: string | null;
+  journey_id: string | null;
+  member_count: Int | null;
+  counted_at: Int | null;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface Database {
+  journey: JourneyTable;
+  tile: TileTable;
+  contact: ContactTable;
+  interaction: InteractionTable;
+  segment: SegmentTable;
+}
