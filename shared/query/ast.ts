@@ -28,6 +28,8 @@ export type SegmentExpression = ProfileQuery | InteractionQuery | SegmentReferen
 export interface ProfileQuery extends Node {
   kind: 'profile';
   entity: string;
+  /** Where the entity name was written, for errors about it. */
+  entitySpan?: Span;
   alias?: string;
   steps: ProfileStep[];
   paging?: Paging;
@@ -53,6 +55,9 @@ export interface InteractionQuery extends Node {
   kind: 'interaction';
   interactionType: string;
   linkName: string;
+  /** Where the interaction type and the link name were written, for errors about them. */
+  interactionTypeSpan?: Span;
+  linkNameSpan?: Span;
   filter?: Expression;
   having?: Having;
   paging?: Paging;
@@ -68,6 +73,8 @@ export interface Having extends Node {
   operator: ComparisonOperator;
   value: number;
   window?: TimeWindow;
+  /** Where `operator value` was written, for errors about the comparison. */
+  comparisonSpan?: Span;
 }
 
 /** A window measured back from now, such as `UTCDAYS(30)`. */
@@ -80,6 +87,8 @@ export interface TimeWindow extends Node {
 export interface SegmentReference extends Node {
   kind: 'segment';
   name: string;
+  /** Where the name was written, for errors about it. */
+  nameSpan?: Span;
 }
 
 export type SetOperator = 'UNION' | 'INTERSECT' | 'EXCEPT';
@@ -122,6 +131,8 @@ export interface BinaryExpression extends Node {
   operator: ComparisonOperator | ArithmeticOperator | StringOperator | LogicalOperator;
   left: Expression;
   right: Expression;
+  /** Where the operator was written, for errors about it. */
+  operatorSpan?: Span;
 }
 
 /** `NOT(condition)`. */
