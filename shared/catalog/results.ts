@@ -37,7 +37,7 @@ export type ResultId = StaticResultId | `branch:${string}`;
 export interface CatalogTile {
   activityId: string;
   kind: TileKind;
-  /** For a tile that follows an if/then or split tile: the ActivityId of that tile. */
+  /** The ActivityId of the tile this one follows; absent for the first tile. */
   parentActivityId?: string | null;
   /** For a tile that follows an if/then tile: 'yes' or 'no'. For a split branch: the branch name. */
   path?: string | null;

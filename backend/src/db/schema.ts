@@ -59,6 +59,8 @@ export interface SegmentTable {
   journey_id: string | null;
   member_count: Int | null;
   counted_at: Int | null;
+  /** The Idempotency-Key of the capture request that created the segment, so a retry returns the same segment. */
+  idempotency_key: string | null;
   created_at: Int;
   updated_at: Int;
 }

@@ -67,6 +67,7 @@ export async function up(db: Kysely<unknown>, dialect: Dialect): Promise<void> {
     .addColumn('journey_id', 'text')
     .addColumn('member_count', 'bigint')
     .addColumn('counted_at', 'bigint')
+    .addColumn('idempotency_key', 'text', (column) => column.unique())
     .addColumn('created_at', 'bigint', (column) => column.notNull())
     .addColumn('updated_at', 'bigint', (column) => column.notNull())
     .execute();

@@ -1,0 +1,35 @@
+// Builds the standalone backend: a Fastify instance with the Journey Segments plugin on an open database.
+
+import Fastify, { type FastifyInstance } from 'fastify';
+
+import { openDatabase, type DatabaseHandle } from './db/connect';
+import { migrateToLatest } from './db/migrate';
+import journeySegments from './plugin';
+
+export interface AppOptions {
+  /** SQLite file path, `:memory:`, or a postgres:// URL. */
+  databaseUrl: string;
+  demoDesigner?: boolean;
+  logLevel?: string;
+}
+
+export interface App {
+  app: FastifyInstance;
+  database: DatabaseHandle;
+}
+
+/** Opens and migrates the database, then builds the app; closing the app closes the database. */
+export async function buildApp(options: AppOptions): Promise<App> {
+  const database = openDatabase(options.databaseUrl);
+  await migrateToLatest(database);
+
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    disableRequestLogging: options.logLevel !== 'debug',
+  });
+  await app.register(journeySegments, { database, demoDesigner: options.demoDesigner ?? true });
+  app.addHook('onClose', async () => {
+    await database.close();
+  });
+  return { app, database };
+}

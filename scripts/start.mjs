@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// npm start: installs what is missing, builds the extension, starts the backend with the demo journey on a
+// SQLite file, prints the designer URL and how to load the extension, and opens Chromium with the extension
+// loaded when a display exists. Ctrl+C stops everything it started.
+
+import { spawn, execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+import { findChromium } from './lib/chromium.mjs';
+import { ensureDependencies } from './lib/dependencies.mjs';
+
+const host = process.env.HOST || '127.0.0.1';
+const port = process.env.PORT || '8420';
+const baseUrl = `http://${host}:${port}`;
+const extensionFolder = resolve('dist');
+
+ensureDependencies();
+
+console.log('Building the extension into dist/ ...');
+execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+
+console.log(`Starting the backend on ${baseUrl} (the first start seeds the demo journey, a few seconds) ...`);
+const backend = spawn(process.execPath, ['--import', 'tsx', 'backend/src/server.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, HOST: host, PORT: port },
+});
+const children = [backend];
+
+function stopAll(code) {
+  for (const child of children) {
+    if (child.exitCode === null) {
+      child.kill('SIGTERM');
+    }
+  }
+  process.exit(code);
+}
+process.on('SIGINT', () => stopAll(0));
+process.on('SIGTERM', () => stopAll(0));
+backend.on('exit', (code) => {
+  console.error(`The backend stopped (exit code ${code}).`);
+  stopAll(code ?? 1);
+});
+
+async function waitForBackend() {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`${baseUrl}/api/journeys`);
+      if (response.ok) {
+        return;
+      }
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  console.error(`The backend did not answer on ${baseUrl} within 150 seconds.`);
+  stopAll(1);
+}
+
+await waitForBackend();
+const designerUrl = `${baseUrl}/designer`;
+console.log(`
+Journey Segments is running.
+  Demo journey designer: ${designerUrl}
+  Backend API:           ${baseUrl}/api/journeys
+
+Load the extension in Chrome, Edge or Chromium:
+  1. Open chrome://extensions and switch on Developer mode.
+  2. Click "Load unpacked" and choose ${extensionFolder}
+  3. Open the designer, select a tile and use "Save as segment" beside a result.
+Press Ctrl+C to stop.
+`);
+
+const hasDisplay = process.platform !== 'linux' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const browser = findChromium();
+if (hasDisplay && browser && process.env.OPEN_BROWSER !== '0') {
+  const profile = resolve('.tmp/chromium-profile');
+  mkdirSync(profile, { recursive: true });
+  const chromium = spawn(browser, [`--user-data-dir=${profile}`, `--load-extension=${extensionFolder}`, '--no-first-run', designerUrl], { stdio: 'ignore' });
+  children.push(chromium);
+  console.log(`Opened ${browser} with the extension loaded (profile in ${profile}).`);
+} else if (!hasDisplay) {
+  console.log('No display found, so no browser was opened.');
+}
