@@ -3,6 +3,9 @@
 
 import type { QueryError, Span } from './ast';
 
+/** Errors beyond this many are dropped, because later ones are mostly echoes of earlier ones. */
+export const maxErrors = 50;
+
 /** Problems the lexer and parser find in the text. */
 export type SyntaxErrorCode =
   | 'empty-query'

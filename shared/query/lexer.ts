@@ -5,6 +5,7 @@
 // A backslash has no special meaning. Strings may span lines.
 
 import type { QueryError } from './ast';
+import { maxErrors } from './errors';
 import { SourcePositions } from './source-positions';
 
 export type TokenKind = 'identifier' | 'number' | 'string' | 'symbol' | 'end';
@@ -80,6 +81,9 @@ export function tokenize(text: string): LexResult {
   const errors: QueryError[] = [];
 
   const report = (code: string, message: string, start: number, length: number) => {
+    if (errors.length >= maxErrors) {
+      return;
+    }
     const position = positions.positionAt(start);
     errors.push({ code, message, line: position.line, column: position.column, length: Math.max(1, length) });
   };

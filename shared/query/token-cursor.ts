@@ -4,14 +4,11 @@
 // mistake does not hide the next.
 
 import type { QueryError, Span } from './ast';
-import type { SyntaxErrorCode } from './errors';
+import { maxErrors, type SyntaxErrorCode } from './errors';
 import type { LexResult, Token } from './lexer';
 
 /** Thrown inside the parser only; parseQuery catches every instance. */
 export class ParseAbort {}
-
-/** Errors beyond this many are dropped, because later ones are mostly echoes of earlier ones. */
-const maxErrors = 50;
 
 /**
  * Deepest nesting the parser accepts, counting parentheses, calls and each operator of a chain. It keeps deep
