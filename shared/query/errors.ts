@@ -7,44 +7,48 @@ import type { QueryError, Span } from './ast';
 export const maxErrors = 50;
 
 /** Problems the lexer and parser find in the text. */
-export type SyntaxErrorCode =
-  | 'empty-query'
-  | 'invalid-character'
-  | 'invalid-number'
-  | 'unterminated-string'
-  | 'unexpected-token'
-  | 'unexpected-end'
-  | 'unknown-function'
-  | 'unknown-date-part'
-  | 'wrong-argument-count'
-  | 'missing-link-name'
-  | 'duplicate-call'
-  | 'misplaced-call'
-  | 'too-deep'
-  | 'internal-error';
+export const syntaxErrorCodes = [
+  'empty-query',
+  'invalid-character',
+  'invalid-number',
+  'unterminated-string',
+  'unexpected-token',
+  'unexpected-end',
+  'unknown-function',
+  'unknown-date-part',
+  'wrong-argument-count',
+  'missing-link-name',
+  'duplicate-call',
+  'misplaced-call',
+  'too-deep',
+  'internal-error',
+] as const;
 
 /** Problems the validator finds in a well-formed query. */
-export type ValidationErrorCode =
-  | 'missing-link-name'
-  | 'invalid-link-name'
-  | 'unsupported-entity'
-  | 'unknown-interaction-type'
-  | 'unknown-field'
-  | 'unknown-alias'
-  | 'unknown-segment'
-  | 'segment-cycle'
-  | 'count-comparison-not-allowed'
-  | 'count-value-not-allowed'
-  | 'count-equals-zero'
-  | 'not-allowed-in-interaction-filter'
-  | 'type-mismatch'
-  | 'wrong-argument-count'
-  | 'invalid-argument'
-  | 'invalid-number'
-  | 'invalid-window'
-  | 'invalid-paging'
-  | 'invalid-name';
+export const validationErrorCodes = [
+  'missing-link-name',
+  'invalid-link-name',
+  'unsupported-entity',
+  'unknown-interaction-type',
+  'unknown-field',
+  'unknown-alias',
+  'unknown-segment',
+  'segment-cycle',
+  'count-comparison-not-allowed',
+  'count-value-not-allowed',
+  'count-equals-zero',
+  'not-allowed-in-interaction-filter',
+  'type-mismatch',
+  'wrong-argument-count',
+  'invalid-argument',
+  'invalid-number',
+  'invalid-window',
+  'invalid-paging',
+  'invalid-name',
+] as const;
 
+export type SyntaxErrorCode = (typeof syntaxErrorCodes)[number];
+export type ValidationErrorCode = (typeof validationErrorCodes)[number];
 export type QueryErrorCode = SyntaxErrorCode | ValidationErrorCode;
 
 /** Builds an error positioned at a span; nodes built in code have no span and are reported at line 1, column 1. */

@@ -4,4 +4,10 @@ export { parseQuery, type ParseResult } from './parser';
 export { validateQuery, supportedEntity, type ValidationContext } from './validator';
 export { analyzeQuery, type AnalysisResult } from './analyze';
 export { withoutSpans } from './spans';
-export type { QueryErrorCode, SyntaxErrorCode, ValidationErrorCode } from './errors';
+export {
+  syntaxErrorCodes,
+  validationErrorCodes,
+  type QueryErrorCode,
+  type SyntaxErrorCode,
+  type ValidationErrorCode,
+} from './errors';

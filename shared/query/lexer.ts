@@ -53,18 +53,28 @@ function isAsciiDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isIdentifierStart(character: string, code: number): boolean {
+/**
+ * Returns how many UTF-16 code units the identifier character at `index` takes (2 for a letter outside the
+ * Basic Multilingual Plane), or 0 when there is none. `first` selects the rule for the first character.
+ */
+function identifierCharWidth(text: string, index: number, first: boolean): number {
+  const code = text.charCodeAt(index);
   if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95) {
-    return true;
+    return 1;
   }
-  return code > 127 && identifierStart.test(character);
-}
-
-function isIdentifierPart(character: string, code: number): boolean {
-  if (isIdentifierStart(character, code) || isAsciiDigit(code)) {
-    return true;
+  if (isAsciiDigit(code)) {
+    return first ? 0 : 1;
   }
-  return code > 127 && identifierPart.test(character);
+  if (code <= 127 || Number.isNaN(code)) {
+    return 0;
+  }
+  const codePoint = text.codePointAt(index)!;
+  const character = String.fromCodePoint(codePoint);
+  const pattern = first ? identifierStart : identifierPart;
+  if (!pattern.test(character)) {
+    return 0;
+  }
+  return codePoint > 0xffff ? 2 : 1;
 }
 
 function isWhitespace(character: string, code: number): boolean {
@@ -100,10 +110,13 @@ export function tokenize(text: string): LexResult {
 
     const start = index;
 
-    if (isIdentifierStart(character, code)) {
-      index++;
-      while (index < text.length && isIdentifierPart(text[index], text.charCodeAt(index))) {
-        index++;
+    const startWidth = identifierCharWidth(text, index, true);
+    if (startWidth > 0) {
+      index += startWidth;
+      let width = identifierCharWidth(text, index, false);
+      while (width > 0) {
+        index += width;
+        width = identifierCharWidth(text, index, false);
       }
       const word = text.slice(start, index);
       tokens.push({ kind: 'identifier', text: word, upper: word.toUpperCase(), start, end: index });
