@@ -5,11 +5,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 
 import type { DatabaseHandle, Dialect } from './connect';
 import * as initial from './migrations/0001-initial';
+import * as contactAttributes from './migrations/0002-contact-attributes';
 
 type VersionedMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
 
 const migrations: Record<string, VersionedMigration> = {
   '0001-initial': initial,
+  '0002-contact-attributes': contactAttributes,
 };
 
 class InCodeMigrations implements MigrationProvider {

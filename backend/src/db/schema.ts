@@ -30,6 +30,8 @@ export interface ContactTable {
   contact_id: string;
   full_name: string;
   email: string | null;
+  /** The contact's other fields as a JSON object text, keyed by field name; '{}' unless given on insert. */
+  attributes: ColumnType<string, string | undefined, string>;
 }
 
 export interface InteractionTable {
