@@ -28,7 +28,7 @@ export type SegmentExpression = ProfileQuery | InteractionQuery | SegmentReferen
 export interface ProfileQuery extends Node {
   kind: 'profile';
   entity: string;
-  /** Where the entity name was written, for errors about it. */
+  /** Span of the entity name, for errors about it. */
   entitySpan?: Span;
   alias?: string;
   steps: ProfileStep[];
@@ -55,7 +55,7 @@ export interface InteractionQuery extends Node {
   kind: 'interaction';
   interactionType: string;
   linkName: string;
-  /** Where the interaction type and the link name were written, for errors about them. */
+  /** Spans of the interaction type and the link name, for errors about them. */
   interactionTypeSpan?: Span;
   linkNameSpan?: Span;
   filter?: Expression;
@@ -73,7 +73,7 @@ export interface Having extends Node {
   operator: ComparisonOperator;
   value: number;
   window?: TimeWindow;
-  /** Where `operator value` was written, for errors about the comparison. */
+  /** Span of `operator value`, for errors about the comparison. */
   comparisonSpan?: Span;
 }
 
@@ -87,7 +87,7 @@ export interface TimeWindow extends Node {
 export interface SegmentReference extends Node {
   kind: 'segment';
   name: string;
-  /** Where the name was written, for errors about it. */
+  /** Span of the name, for errors about it. */
   nameSpan?: Span;
 }
 
@@ -131,7 +131,7 @@ export interface BinaryExpression extends Node {
   operator: ComparisonOperator | ArithmeticOperator | StringOperator | LogicalOperator;
   left: Expression;
   right: Expression;
-  /** Where the operator was written, for errors about it. */
+  /** Span of the operator, for errors about it. */
   operatorSpan?: Span;
 }
 

@@ -9,13 +9,21 @@ import { fieldDataType, fieldsOf, isInteractionType } from '../interactions';
 
 export type ValueType = 'string' | 'number' | 'date' | 'boolean' | 'datePart' | 'unknown';
 
-/** Where a condition is evaluated: on the interactions of one type, or on a profile with its aliases. */
+/** Scope of a condition: the interactions of one type, or a profile with its aliases. */
 export type ConditionScope =
   | { kind: 'interaction'; interactionType: string }
   | { kind: 'profile'; aliases: ReadonlySet<string> };
 
 /** Functions and operators that the documented usage limits exclude from an INTERACTION's FILTER. */
-const excludedInInteractionFilter = new Set(['DATE', 'DATEDIFF', 'DATEADD', 'DATETIMEUTCNOW', 'CONTAINS', 'STARTSWITH', 'ENDSWITH']);
+const excludedInInteractionFilter = new Set([
+  'DATE',
+  'DATEDIFF',
+  'DATEADD',
+  'DATETIMEUTCNOW',
+  'CONTAINS',
+  'STARTSWITH',
+  'ENDSWITH',
+]);
 
 const typeNames: Record<ValueType, string> = {
   string: 'a string',
@@ -36,7 +44,11 @@ export class ConditionChecker {
   checkCondition(expression: Expression, context: string): void {
     const type = this.check(expression);
     if (!isConditionType(type)) {
-      this.report('type-mismatch', `${context} needs a condition, but this is ${typeNames[type]}; compare it with a value, for example with ==.`, expression.span);
+      this.report(
+        'type-mismatch',
+        `${context} needs a condition, but this is ${typeNames[type]}; compare it with a value, for example with ==.`,
+        expression.span,
+      );
     }
   }
 
@@ -51,7 +63,11 @@ export class ConditionChecker {
         return 'string';
       case 'number':
         if (!Number.isFinite(expression.value)) {
-          this.report('invalid-number', `The number ${expression.value} is not finite; use a finite number.`, expression.span);
+          this.report(
+            'invalid-number',
+            `The number ${expression.value} is not finite; use a finite number.`,
+            expression.span,
+          );
         }
         return 'number';
       case 'boolean':
@@ -78,7 +94,12 @@ export class ConditionChecker {
   private checkFieldReference(field: FieldReference): ValueType {
     for (const part of field.path) {
       if (!isIdentifier(part) || conditionReservedWords.has(part.toUpperCase())) {
-        this.report('invalid-name', `'${part}' cannot be written as a field name; use a name of letters, digits and underscores that is not a keyword.`, field.span);
+        this.report(
+          'invalid-name',
+          `'${part}' cannot be written as a field name; ` +
+            'use a name of letters, digits and underscores that is not a keyword.',
+          field.span,
+        );
         return 'unknown';
       }
     }
@@ -87,8 +108,13 @@ export class ConditionChecker {
     if (this.scope.kind === 'profile') {
       if (field.path.length > 1 && !this.scope.aliases.has(field.path[0])) {
         const known = [...this.scope.aliases];
-        const hint = known.length > 0 ? `declared aliases: ${known.join(', ')}` : 'declare one with PROFILE(contact, alias)';
-        this.report('unknown-alias', `The alias '${field.path[0]}' in ${written} is not declared; ${hint}.`, field.span);
+        const hint =
+          known.length > 0 ? `declared aliases: ${known.join(', ')}` : 'declare one with PROFILE(contact, alias)';
+        this.report(
+          'unknown-alias',
+          `The alias '${field.path[0]}' in ${written} is not declared; ${hint}.`,
+          field.span,
+        );
       }
       return 'unknown';
     }
@@ -98,7 +124,12 @@ export class ConditionChecker {
       return 'unknown';
     }
     if (field.path.length > 1) {
-      this.report('unknown-field', `Interaction fields are written without an alias; write ${field.path[field.path.length - 1]} instead of ${written}.`, field.span);
+      this.report(
+        'unknown-field',
+        'Interaction fields are written without an alias; ' +
+          `write ${field.path[field.path.length - 1]} instead of ${written}.`,
+        field.span,
+      );
       return 'unknown';
     }
 
@@ -124,7 +155,8 @@ export class ConditionChecker {
     if (this.scope.kind === 'interaction' && excludedInInteractionFilter.has(call.name)) {
       this.report(
         'not-allowed-in-interaction-filter',
-        `${call.name}(...) cannot be used inside an INTERACTION's FILTER; filter on field values, or move date logic to a HAVING window such as UTCDAYS(30).`,
+        `${call.name}(...) cannot be used inside an INTERACTION's FILTER; filter on field values, ` +
+          'or move date logic to a HAVING window such as UTCDAYS(30).',
         callNameSpan(call),
       );
     }
@@ -132,7 +164,11 @@ export class ConditionChecker {
     const [min, max] = functionArity[call.name];
     if (call.args.length < min || call.args.length > max) {
       const expected = min === max ? `${min}` : `${min} to ${max}`;
-      this.report('wrong-argument-count', `${call.name} takes ${expected} arguments, but ${call.args.length} were given.`, call.span);
+      this.report(
+        'wrong-argument-count',
+        `${call.name} takes ${expected} arguments, but ${call.args.length} were given.`,
+        call.span,
+      );
     }
 
     switch (call.name) {
@@ -166,7 +202,8 @@ export class ConditionChecker {
     if (part && part.kind !== 'datePart') {
       this.report(
         'invalid-argument',
-        `The first argument of ${call.name} must be a date part: YEAR, MONTH, DAY, HOUR, MINUTE, SECOND or MILLISECOND.`,
+        `The first argument of ${call.name} must be a date part: ` +
+          'YEAR, MONTH, DAY, HOUR, MINUTE, SECOND or MILLISECOND.',
         part.span ?? call.span,
       );
     }
@@ -205,7 +242,8 @@ export class ConditionChecker {
     if (!comparable(left, right)) {
       this.report(
         'type-mismatch',
-        `${describe(expression.left)} is ${typeNames[left]} and cannot be compared with ${describe(expression.right)}, which is ${typeNames[right]}.`,
+        `${describe(expression.left)} is ${typeNames[left]} and cannot be compared with ` +
+          `${describe(expression.right)}, which is ${typeNames[right]}.`,
         expression.span,
       );
     }
@@ -217,7 +255,11 @@ export class ConditionChecker {
     const type = this.check(expression);
     if (type !== 'unknown' && !allowed.includes(type)) {
       const expected = allowed.map((name) => typeNames[name]).join(' or ');
-      this.report('type-mismatch', `${context} must be ${expected}, but ${describe(expression)} is ${typeNames[type]}.`, expression.span);
+      this.report(
+        'type-mismatch',
+        `${context} must be ${expected}, but ${describe(expression)} is ${typeNames[type]}.`,
+        expression.span,
+      );
     }
     return type;
   }
@@ -265,7 +307,7 @@ function describe(expression: Expression): string {
   }
 }
 
-/** The span of a call's name only, so the error marks DATE rather than its whole argument list. */
+/** Returns the span of a call's name only, so the error marks DATE rather than its whole argument list. */
 function callNameSpan(call: FunctionCall): Span | undefined {
   if (!call.span) {
     return undefined;

@@ -3,7 +3,14 @@
 // fields, calls and parentheses. Every binary level associates to the left.
 
 import type { BinaryExpression, DatePart, Expression, FieldReference, FunctionCall, NumberLiteral } from './ast';
-import { conditionReservedWords, datePartFunctions, datePartNames, datePartSet, functionArity, isFunctionName } from './keywords';
+import {
+  conditionReservedWords,
+  datePartFunctions,
+  datePartNames,
+  datePartSet,
+  functionArity,
+  isFunctionName,
+} from './keywords';
 import type { Token } from './lexer';
 import { describeToken, ParseAbort, type TokenCursor } from './token-cursor';
 
@@ -169,7 +176,8 @@ function parseFunctionCall(cursor: TokenCursor): Expression {
   if (!isFunctionName(nameToken.upper)) {
     cursor.report(
       'unknown-function',
-      `Unknown function '${nameToken.text}'; conditions can call ISNULL, ISNOTNULL, DATETIMEUTCNOW, DATE, DATEDIFF and DATEADD.`,
+      `Unknown function '${nameToken.text}'; ` +
+        'conditions can call ISNULL, ISNOTNULL, DATETIMEUTCNOW, DATE, DATEDIFF and DATEADD.',
       nameToken,
     );
     if (!cursor.skipPastClosingParen(openIndex)) {
@@ -192,9 +200,11 @@ function parseFunctionCall(cursor: TokenCursor): Expression {
   const [min, max] = functionArity[name];
   if (args.length < min || args.length > max) {
     const expected = min === max ? `${min}` : `${min} to ${max}`;
+    const noun = max === 1 ? 'argument' : 'arguments';
+    const verb = args.length === 1 ? 'was' : 'were';
     cursor.report(
       'wrong-argument-count',
-      `${name} takes ${expected} argument${max === 1 ? '' : 's'}, but ${args.length} ${args.length === 1 ? 'was' : 'were'} given.`,
+      `${name} takes ${expected} ${noun}, but ${args.length} ${verb} given.`,
       nameToken,
       close,
     );

@@ -1,11 +1,17 @@
 // Reserved words and built-in names of the segment query language. Keywords match case-insensitively, so every
-// set here holds the uppercase spelling and callers compare against `token.upper`.
+// set here contains the uppercase spelling and callers compare against `token.upper`.
 
 import type { AggregateFunction, DatePart, FunctionName, SetOperator, WindowUnit } from './ast';
 
 export const setOperators: ReadonlySet<string> = new Set<SetOperator>(['UNION', 'INTERSECT', 'EXCEPT']);
 
-export const aggregateFunctions: ReadonlySet<string> = new Set<AggregateFunction>(['COUNT', 'SUM', 'AVG', 'MIN', 'MAX']);
+export const aggregateFunctions: ReadonlySet<string> = new Set<AggregateFunction>([
+  'COUNT',
+  'SUM',
+  'AVG',
+  'MIN',
+  'MAX',
+]);
 
 export const windowUnits: ReadonlySet<string> = new Set<WindowUnit>(['UTCDAYS', 'UTCMONTHS', 'UTCYEARS']);
 

@@ -1,5 +1,5 @@
 // Splits query text into tokens. The lexer never stops early: an invalid character or an unterminated string
-// is reported and skipped, so the parser still sees the rest of the text.
+// is reported and skipped, so the parser still gets the rest of the text.
 //
 // Strings are single-quoted, and a quote inside a string is written twice: 'O''Brien' is the text O'Brien.
 // A backslash has no special meaning. Strings may span lines.

@@ -58,7 +58,9 @@ export function parseQuery(text: string): ParseResult {
     return { ast, errors: [] };
   } catch (error) {
     // Reaching this is a parser bug; callers still get an error in the usual shape instead of an exception.
-    const message = `The query could not be parsed because of an internal error (${String(error)}); report the query text.`;
+    const message =
+      `The query could not be parsed because of an internal error (${String(error)}); ` +
+      'report the query text to the developers.';
     return { ast: null, errors: [{ code: 'internal-error', message, line: 1, column: 1, length: 1 }] };
   }
 }
@@ -234,7 +236,8 @@ function parseCallChain(cursor: TokenCursor, operandName: string, calls: Record<
 }
 
 function reportUnavailableCall(cursor: TokenCursor, name: Token, operandName: string, accepted: string[]): void {
-  const allowed = accepted.length > 0 ? `it can be followed by ${accepted.map((call) => `.${call}(...)`).join(', ')}` : 'it takes no calls';
+  const followers = accepted.map((call) => `.${call}(...)`).join(', ');
+  const allowed = accepted.length > 0 ? `it can be followed by ${followers}` : 'it takes no calls';
   if (chainCalls.has(name.upper)) {
     cursor.report('misplaced-call', `.${name.upper}(...) cannot follow ${operandName}; ${allowed}.`, name);
   } else {
@@ -341,7 +344,8 @@ function parseInteraction(cursor: TokenCursor): InteractionQuery {
     if (cursor.isSymbol(')')) {
       cursor.report(
         'missing-link-name',
-        `INTERACTION(${type.text}) needs a link name to the contact; write INTERACTION(${type.text}, ${type.text}_Contact).`,
+        `INTERACTION(${type.text}) needs a link name to the contact; ` +
+          `write INTERACTION(${type.text}, ${type.text}_Contact).`,
         cursor.peek(),
       );
       return cursor.next();

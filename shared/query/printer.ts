@@ -5,7 +5,7 @@
 // Layout: each operand of a set operation gets its own lines and each operator a line of its own, so a diff of
 // two versions shows which operand changed. A group in parentheses puts '(' and ')' on their own lines and
 // indents its content by two spaces. An operand's chained calls stay on its line while the line fits in
-// maxLineLength columns; otherwise every call moves to its own line, indented two spaces under the operand.
+// maxLineLength columns. A longer operand puts every call on its own line, indented two spaces under it.
 
 import type {
   BinaryExpression,

@@ -1,7 +1,7 @@
 // The parser's view of the token list: reading, expecting, error reporting and recovery. A parse step that
-// cannot go on records an error and throws ParseAbort; a caller higher up catches it, skips to a point where
-// parsing can resume (the closing parenthesis of a call, or the next set operator) and carries on, so one
-// mistake does not hide the next.
+// cannot go on records an error and throws ParseAbort. A caller higher up catches it and skips to a point where
+// parsing can resume, such as the closing parenthesis of a call or the next set operator. Parsing then carries
+// on, so one mistake does not hide the next.
 
 import type { QueryError, Span } from './ast';
 import { maxErrors, type SyntaxErrorCode } from './errors';
@@ -107,12 +107,12 @@ export class TokenCursor {
     return this.lex.positions.spanOf(from.start, to.end);
   }
 
-  /** The errors in text order; lexer errors come first otherwise. */
+  /** Returns the errors sorted by position, because lexer errors would otherwise come first. */
   sortedErrors(): QueryError[] {
     return [...this.errors].sort((a, b) => a.line - b.line || a.column - b.column);
   }
 
-  /** The token just consumed. */
+  /** Returns the token consumed last. */
   previous(): Token {
     return this.tokens[Math.max(0, this.index - 1)];
   }
@@ -136,7 +136,11 @@ export class TokenCursor {
   enter(): void {
     this.depth++;
     if (this.depth > maxNestingDepth) {
-      this.report('too-deep', `The query nests deeper than ${maxNestingDepth} levels; split it into segments.`, this.peek());
+      this.report(
+        'too-deep',
+        `The query nests deeper than ${maxNestingDepth} levels; split it into segments.`,
+        this.peek(),
+      );
       throw new ParseAbort();
     }
   }

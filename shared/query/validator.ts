@@ -4,7 +4,7 @@
 // - Entities: the only entity is contact, so PROFILE(...) accepts exactly `contact` and every operand of a set
 //   operation yields contacts. Any other entity is an `unsupported-entity` error wherever it appears.
 // - Link names: an interaction's only link to a contact is `<Type>_Contact`, so any other link name is an
-//   `invalid-link-name` error that names the expected one; an empty link name is `missing-link-name`.
+//   `invalid-link-name` error that names the expected one. An empty link name is `missing-link-name`.
 // - Names written in code (not parsed) must still be printable: identifiers, and field names that are not
 //   condition keywords such as OR or CONTAINS. Segment names may be any non-empty text, because the printer
 //   quotes them.
@@ -72,11 +72,19 @@ class QueryValidator {
       return;
     }
     if (name === context.segmentName) {
-      this.report('segment-cycle', `SEGMENT(${name}) refers to this segment itself; a segment cannot contain its own members.`, span);
+      this.report(
+        'segment-cycle',
+        `SEGMENT(${name}) refers to this segment itself; a segment cannot contain its own members.`,
+        span,
+      );
       return;
     }
     if (!context.segmentExists(name)) {
-      this.report('unknown-segment', `No segment named ${name} exists; check the spelling or create that segment first.`, span);
+      this.report(
+        'unknown-segment',
+        `No segment named ${name} exists; check the spelling or create that segment first.`,
+        span,
+      );
       return;
     }
 
@@ -86,7 +94,8 @@ class QueryValidator {
       const route = closesOnSelf ? cycle.join(' → ') : cycle.slice(cycle.indexOf(cycle[cycle.length - 1])).join(' → ');
       const message = closesOnSelf
         ? `SEGMENT(${name}) refers back to this segment through ${route}; remove one of these references.`
-        : `SEGMENT(${name}) depends on segments that refer to each other in a cycle (${route}); remove one of these references.`;
+        : `SEGMENT(${name}) depends on segments that refer to each other in a cycle (${route}); ` +
+          'remove one of these references.';
       this.report('segment-cycle', message, span);
     }
   }
@@ -95,7 +104,8 @@ class QueryValidator {
     if (query.entity !== supportedEntity) {
       this.report(
         'unsupported-entity',
-        `PROFILE(${query.entity}) is not supported; segments are made of contacts, so write PROFILE(${supportedEntity}).`,
+        `PROFILE(${query.entity}) is not supported; ` +
+          `segments are made of contacts, so write PROFILE(${supportedEntity}).`,
         query.entitySpan ?? query.span,
       );
     }
@@ -106,8 +116,8 @@ class QueryValidator {
       aliases.add(query.alias);
     }
 
-    // NOTE: TRAVERSE moves to a related entity, and without a relationship model the validator cannot tell
-    // whether the result is still contacts; the backend compiler has to reject traversals it cannot follow.
+    // NOTE: TRAVERSE moves to a related entity. There is no relationship model here, so the validator cannot
+    // tell whether the result is still contacts, and the backend compiler has to reject traversals it cannot follow.
     for (const step of query.steps) {
       const checker = new ConditionChecker({ kind: 'profile', aliases: new Set(aliases) }, this.errors);
       if (step.kind === 'filter') {
@@ -137,14 +147,20 @@ class QueryValidator {
     const knownType = isInteractionType(type);
     if (!knownType) {
       const suggestion = interactionTypes.find((known) => known.toLowerCase() === type.toLowerCase());
-      const hint = suggestion ? `did you mean ${suggestion}?` : 'use an interaction type such as EmailClicked or EmailSent.';
+      const hint = suggestion
+        ? `did you mean ${suggestion}?`
+        : 'use an interaction type such as EmailClicked or EmailSent.';
       this.report('unknown-interaction-type', `Unknown interaction type ${type}; ${hint}`, typeSpan);
     }
 
     const expectedLink = `${type}_Contact`;
     const linkSpan = query.linkNameSpan ?? query.span;
     if (query.linkName.length === 0) {
-      this.report('missing-link-name', `INTERACTION(${type}) needs a link name; write INTERACTION(${type}, ${expectedLink}).`, typeSpan);
+      this.report(
+        'missing-link-name',
+        `INTERACTION(${type}) needs a link name; write INTERACTION(${type}, ${expectedLink}).`,
+        typeSpan,
+      );
     } else if (knownType && query.linkName !== expectedLink) {
       this.report(
         'invalid-link-name',
@@ -168,7 +184,11 @@ class QueryValidator {
     const { operator, value } = having;
 
     if (!Number.isFinite(value)) {
-      this.report('invalid-number', `The number ${value} in HAVING is not finite; use a finite number.`, comparisonSpan);
+      this.report(
+        'invalid-number',
+        `The number ${value} in HAVING is not finite; use a finite number.`,
+        comparisonSpan,
+      );
     } else if (having.aggregate === 'COUNT') {
       this.validateCountComparison(operator, value, comparisonSpan);
     }
@@ -178,7 +198,11 @@ class QueryValidator {
         this.report('wrong-argument-count', 'COUNT() takes no field; write COUNT().', having.field.span ?? having.span);
       }
     } else if (having.field === undefined) {
-      this.report('wrong-argument-count', `${having.aggregate}() needs a field, as in ${having.aggregate}(Version).`, having.span);
+      this.report(
+        'wrong-argument-count',
+        `${having.aggregate}() needs a field, as in ${having.aggregate}(Version).`,
+        having.span,
+      );
     } else {
       const fieldType = checker.checkField(having.field);
       const numeric = fieldType === 'number' || fieldType === 'unknown';
@@ -187,7 +211,8 @@ class QueryValidator {
         const name = having.field.path.join('.');
         this.report(
           'type-mismatch',
-          `${having.aggregate}(${name}) needs a number field, but ${name} of ${type} is ${fieldDataType(type, name) ?? fieldType}.`,
+          `${having.aggregate}(${name}) needs a number field, ` +
+            `but ${name} of ${type} is ${fieldDataType(type, name) ?? fieldType}.`,
           having.field.span ?? having.span,
         );
       }
@@ -216,7 +241,8 @@ class QueryValidator {
     if (operator === '==' && value === 0) {
       this.report(
         'count-equals-zero',
-        'COUNT() == 0 is not allowed, because contacts without interactions are not found this way; use EXCEPT to exclude the contacts who have them.',
+        'COUNT() == 0 is not allowed, because contacts without interactions are not found this way; ' +
+          'use EXCEPT to exclude the contacts who have them.',
         span,
       );
       return;
@@ -246,7 +272,11 @@ class QueryValidator {
 
   private checkName(name: string, role: string, span: Span | undefined): void {
     if (!isIdentifier(name)) {
-      this.report('invalid-name', `The ${role} '${name}' is not a valid name; use letters, digits and underscores.`, span);
+      this.report(
+        'invalid-name',
+        `The ${role} '${name}' is not a valid name; use letters, digits and underscores.`,
+        span,
+      );
     }
   }
 

@@ -57,7 +57,7 @@ describe('parseQuery operands', () => {
 
   it('keeps PROFILE steps in order', () => {
     const ast = parseValid('PROFILE(contact).FILTER(a == 1).TRAVERSE(r).FILTER(b == 2)');
-    expect(ast.kind === 'profile' && ast.steps.map((step) => step.kind)).toEqual(['filter', 'traverse', 'filter']);
+    expect(ast).toMatchObject({ steps: [{ kind: 'filter' }, { kind: 'traverse' }, { kind: 'filter' }] });
   });
 
   it('parses INTERACTION with a link name', () => {
@@ -166,26 +166,30 @@ describe('parseQuery set operations', () => {
 describe('parseQuery paging', () => {
   it('parses ORDERBY with directions', () => {
     const ast = parseValid('PROFILE(contact).ORDERBY(lastname, firstname DESC, city ASC)');
-    expect(ast.kind === 'profile' && ast.paging?.orderBy).toEqual([
-      { field: field('lastname'), direction: 'ASC' },
-      { field: field('firstname'), direction: 'DESC' },
-      { field: field('city'), direction: 'ASC' },
-    ]);
+    expect(ast).toMatchObject({
+      paging: {
+        orderBy: [
+          { field: field('lastname'), direction: 'ASC' },
+          { field: field('firstname'), direction: 'DESC' },
+          { field: field('city'), direction: 'ASC' },
+        ],
+      },
+    });
   });
 
   it('parses SKIP and TAKE', () => {
     const ast = parseValid('PROFILE(contact).SKIP(10).TAKE(5)');
-    expect(ast.kind === 'profile' && ast.paging).toEqual({ skip: 10, take: 5 });
+    expect(ast).toMatchObject({ kind: 'profile', paging: { skip: 10, take: 5 } });
   });
 
   it('parses SELECT', () => {
     const ast = parseValid('PROFILE(contact, c).SELECT(c.fullname, c.emailaddress1)');
-    expect(ast.kind === 'profile' && ast.paging?.select).toEqual([field('c', 'fullname'), field('c', 'emailaddress1')]);
+    expect(ast).toMatchObject({ paging: { select: [field('c', 'fullname'), field('c', 'emailaddress1')] } });
   });
 
   it('accepts paging calls in any order', () => {
     const ast = parseValid('INTERACTION(EmailSent, EmailSent_Contact).TAKE(5).SKIP(1)');
-    expect(ast.kind === 'interaction' && ast.paging).toEqual({ skip: 1, take: 5 });
+    expect(ast).toMatchObject({ kind: 'interaction', paging: { skip: 1, take: 5 } });
   });
 });
 
@@ -291,7 +295,8 @@ describe('parseQuery conditions', () => {
 
   it('parses DATE with seven arguments', () => {
     const condition = parseConditionText('a < DATE(2024, 1, 31, 12, 30, 15, 500)');
-    expect(condition.kind === 'binary' && condition.right.kind === 'call' && condition.right.args).toHaveLength(7);
+    expect(condition).toMatchObject({ right: { kind: 'call', name: 'DATE' } });
+    expect(condition).toHaveProperty('right.args.length', 7);
   });
 
   it('parses DATEDIFF with a date part', () => {
@@ -332,6 +337,6 @@ describe('parseQuery keywords', () => {
 describe('parseQuery spans', () => {
   it('records 1-based positions of nodes', () => {
     const ast = parseQuery('SEGMENT(a)\nUNION\n  SEGMENT(b)').ast;
-    expect(ast?.kind === 'set' && ast.right.span?.start).toEqual({ line: 3, column: 3, offset: 19 });
+    expect(ast).toMatchObject({ right: { span: { start: { line: 3, column: 3, offset: 19 } } } });
   });
 });

@@ -7,7 +7,7 @@ import type { QueryError, SegmentExpression } from '../../../shared/query/ast';
 import { parseQuery } from '../../../shared/query/parser';
 import { validateQuery, type ValidationContext } from '../../../shared/query/validator';
 
-/** A context over named segments whose logic is given as text. */
+/** Builds a context over named segments whose logic is given as text. */
 function contextOf(segments: Record<string, string>, segmentName?: string): ValidationContext {
   return {
     segmentName,
