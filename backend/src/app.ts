@@ -23,10 +23,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   const database = openDatabase(options.databaseUrl);
   await migrateToLatest(database);
 
-  const app = Fastify({
-    logger: { level: options.logLevel ?? 'info' },
-    disableRequestLogging: options.logLevel !== 'debug',
-  });
+  const app = Fastify({ logger: { level: options.logLevel ?? 'info' } });
   await app.register(journeySegments, { database, demoDesigner: options.demoDesigner ?? true });
   app.addHook('onClose', async () => {
     await database.close();
