@@ -1,0 +1,200 @@
+// The product's main job in a real browser: the built extension on the demo designer, captures through the
+// flyout, and the draft segments they store on the real backend.
+
+import type { ElementHandle, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import type { SegmentRecord } from '../../shared/api/segments';
+import { launchJourney } from '../../backend/src/demo/journeys';
+import { startTestBackend, type TestBackend } from '../support/backend';
+import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+
+const journeyId = launchJourney.journeyId;
+
+let backend: TestBackend;
+let chromium: ExtensionBrowser;
+let page: Page;
+
+beforeAll(async () => {
+  backend = await startTestBackend({ demoContacts: 1500 });
+  chromium = await launchWithExtension({ backendUrl: backend.url });
+  page = await chromium.browser.newPage();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+  await backend?.stop();
+});
+
+const designerUrl = (query: string) => `${backend.url}/designer/journeys/${journeyId}?${query}`;
+
+async function segments(): Promise<SegmentRecord[]> {
+  return ((await (await fetch(`${backend.url}/api/segments`)).json()) as { segments: SegmentRecord[] }).segments;
+}
+
+/** Finds the result row whose row header reads `label` in the Data panel. */
+async function resultRow(label: string): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction(
+    (text) =>
+      [...document.querySelectorAll('[role="tabpanel"][aria-label="Data"] [role="row"]')].find(
+        (row) => row.querySelector('[role="rowheader"]')?.textContent === text && row.querySelector('journey-segments-save'),
+      ),
+    { timeout: 15_000 },
+    label,
+  );
+  return handle as ElementHandle<Element>;
+}
+
+async function selectTile(activityId: string): Promise<void> {
+  await page.click(`[role="button"][data-activity-id="${activityId}"]`);
+  await page.waitForSelector(`[role="button"][data-activity-id="${activityId}"][aria-pressed="true"]`);
+}
+
+const countIn = async (row: ElementHandle<Element>) => Number((await row.$eval('[role="cell"]', (cell) => cell.textContent ?? '')).replace(/[^\d]/g, ''));
+
+/** Fills and submits the flyout, then waits for the toast; returns the toast's text. */
+async function saveThroughFlyout(name: string, description: string): Promise<string> {
+  const nameField = await page.waitForSelector('journey-segments-flyout >>> input');
+  await nameField!.click({ count: 3 });
+  await nameField!.type(name);
+  const descriptionField = await page.waitForSelector('journey-segments-flyout >>> textarea');
+  await descriptionField!.type(description);
+  await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
+  const toast = await page.waitForSelector('journey-segments-toast >>> [role="status"]');
+  await page.waitForFunction((element) => element?.textContent?.includes('Changes saved'), {}, toast);
+  return toast!.evaluate((element) => element.textContent ?? '');
+}
+
+describe('capture in Chromium', () => {
+  it('saves a tile result as a draft with the shown count', async () => {
+    await page.goto(designerUrl('tab=designer'));
+    await selectTile('02');
+    const row = await resultRow('Unique clicks');
+    const shown = await countIn(row);
+
+    await (await row.$('journey-segments-save >>> button'))!.click();
+    const prefilled = await (await page.waitForSelector('journey-segments-flyout >>> input'))!.evaluate((input) => (input as HTMLInputElement).value);
+    expect(prefilled).toBe('Unique clicks - Launch announcement - Spring product launch');
+
+    const toast = await saveThroughFlyout('Launch clickers', 'Clicked the launch announcement');
+    expect(toast).toContain('View record');
+
+    const stored = (await segments()).find((segment) => segment.name === 'Launch clickers');
+    expect(stored).toBeDefined();
+    expect(stored!.status).toBe('draft');
+    expect(stored!.description).toBe('Clicked the launch announcement');
+    expect(stored!.origin).toEqual({ journeyId, activityId: '02', resultId: 'uniqueClicks' });
+    expect(stored!.logic).toContain('INTERACTION(EmailClicked, EmailClicked_Contact)');
+    expect(stored!.memberCount).toBe(shown);
+  });
+
+  it('opens the record page from View record', async () => {
+    const opened = chromium.browser.waitForTarget((target) => target.url().includes('/extension/pages/segment.html'));
+    await (await page.waitForSelector('journey-segments-toast >>> ::-p-text(View record)'))!.click();
+    const recordPage = (await (await opened).page())!;
+    await recordPage.waitForFunction(() => document.body.innerText.includes('Launch clickers') && document.body.innerText.includes('Draft'));
+    const text = await recordPage.evaluate(() => document.body.innerText);
+    const stored = (await segments()).find((segment) => segment.name === 'Launch clickers')!;
+    expect(text).toContain('Clicked the launch announcement');
+    expect(text).toContain('INTERACTION(EmailClicked, EmailClicked_Contact)');
+    expect(text).toContain(new Intl.NumberFormat('en-US').format(stored.memberCount!));
+    await recordPage.close();
+  });
+
+  it.each([
+    ['Stopped contacts', 'Contact lowered consent below threshold', 'consent'],
+    ['Blocked emails', "Recipient address isn't valid", 'recipientInvalid'],
+  ])('saves a %s reason with the shown count', async (table, reasonLabel, reasonId) => {
+    await page.goto(designerUrl('tab=insights'));
+    const reasonRow = await page.waitForSelector(`section[aria-label="${table}"] [role="row"] ::-p-text(${reasonLabel})`);
+    await reasonRow!.click();
+    const list = await page.waitForSelector(`section[aria-label="${table}"] section[data-reason-list][aria-label="${reasonLabel}"] journey-segments-save`);
+    const shown = await page.$eval(`section[aria-label="${table}"] [role="row"][aria-selected="true"] [role="gridcell"]:last-child`, (cell) =>
+      Number((cell.textContent ?? '').replace(/[^\d]/g, '')),
+    );
+
+    await (await list!.$('>>> button'))!.click();
+    await saveThroughFlyout(`${reasonId} contacts`, `${table}: ${reasonLabel}`);
+
+    const stored = (await segments()).find((segment) => segment.name === `${reasonId} contacts`);
+    expect(stored).toBeDefined();
+    expect(stored!.origin).toEqual({ journeyId, reasonId });
+    expect(stored!.logic).toContain(`CustomerJourneyId == '${journeyId}'`);
+    expect(stored!.memberCount).toBe(shown);
+  });
+});
+
+describe('buttons', () => {
+  const buttonsPerRow = () =>
+    page.$$eval('[role="tabpanel"][aria-label="Data"] [role="row"]', (rows) =>
+      rows.map((row) => [row.querySelector('[role="rowheader"]')?.textContent ?? '', row.querySelectorAll('journey-segments-save').length] as const),
+    );
+
+  it('appear once per offered row after tile switches', async () => {
+    await page.goto(designerUrl('tab=designer'));
+    for (const activityId of ['02', '03', '02', '04', '02']) {
+      await selectTile(activityId);
+    }
+    await resultRow('Hard bounces');
+    const rows = Object.fromEntries(await buttonsPerRow());
+    expect(rows['Processed']).toBe(1);
+    expect(rows['Unique clicks']).toBe(1);
+    expect(rows['Hard bounces']).toBe(1);
+    expect(rows['Inflow']).toBe(0);
+    expect(rows['Processing']).toBe(0);
+  });
+
+  it('skip rows the catalog does not offer', async () => {
+    await selectTile('03');
+    await resultRow('Processed');
+    const rows = Object.fromEntries(await buttonsPerRow());
+    expect(rows['Total']).toBe(0);
+    expect(rows['In progress']).toBe(0);
+    expect(rows['Queued']).toBe(0);
+    expect(rows['Expired']).toBe(0);
+    expect(rows['Stopped']).toBe(1);
+  });
+});
+
+describe('flyout', () => {
+  async function openFlyout(): Promise<void> {
+    await page.goto(designerUrl('tab=designer&tile=02'));
+    const row = await resultRow('Processed');
+    await (await row.$('journey-segments-save >>> button'))!.click();
+    await page.waitForSelector('journey-segments-flyout >>> [role="dialog"]');
+    // The flyout moves focus to Name once it is ready for keys, as a user would see the caret appear there.
+    await page.waitForFunction(() => document.activeElement?.tagName.toLowerCase() === 'journey-segments-flyout');
+  }
+
+  it('refuses an empty name and writes nothing', async () => {
+    const before = (await segments()).length;
+    await openFlyout();
+    const nameField = (await page.waitForSelector('journey-segments-flyout >>> input'))!;
+    await nameField.click({ count: 3 });
+    await page.keyboard.press('Backspace');
+    await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
+    const error = await page.waitForSelector('journey-segments-flyout >>> #segment-name-error');
+    expect(await error!.evaluate((element) => element.textContent)).toContain('empty');
+    expect((await segments()).length).toBe(before);
+  });
+
+  it('refuses a name over 200 characters', async () => {
+    await openFlyout();
+    const nameField = (await page.waitForSelector('journey-segments-flyout >>> input'))!;
+    await nameField.evaluate((input) => {
+      (input as HTMLInputElement).value = 'n'.repeat(201);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+    await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
+    const error = await page.waitForSelector('journey-segments-flyout >>> #segment-name-error');
+    expect(await error!.evaluate((element) => element.textContent)).toContain('200');
+  });
+
+  it('closes on Escape and returns focus to the button', async () => {
+    await openFlyout();
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('journey-segments-flyout >>> [role="dialog"]', { hidden: true });
+    const focused = await page.evaluate(() => document.activeElement?.tagName.toLowerCase());
+    expect(focused).toBe('journey-segments-save');
+  });
+});
