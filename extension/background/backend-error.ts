@@ -1,0 +1,20 @@
+/**
+ * Cause of a failed backend call. `unreachable`, `timeout` and `failed` (HTTP 5xx or 429) may succeed later, so
+ * the outbox retries them. `rejected` (any other HTTP 4xx) will not, so the user has to change the request.
+ */
+export type BackendErrorKind = 'unreachable' | 'timeout' | 'failed' | 'rejected';
+
+export class BackendError extends Error {
+  constructor(
+    message: string,
+    readonly kind: BackendErrorKind,
+    readonly status: number | null = null,
+  ) {
+    super(message);
+    this.name = 'BackendError';
+  }
+
+  get retryable(): boolean {
+    return this.kind !== 'rejected';
+  }
+}

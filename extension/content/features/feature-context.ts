@@ -1,0 +1,12 @@
+import type { HostProfile } from '../host-profiles/schema';
+import type { JourneyDetails } from '../journey-details';
+import type { PageObserver } from '../observer';
+
+/** Services and page facts a feature receives from the content script besides its AbortSignal. */
+export interface FeatureContext {
+  document: Document;
+  profile: HostProfile;
+  journeyId: string;
+  observer: PageObserver;
+  journeys: JourneyDetails;
+}

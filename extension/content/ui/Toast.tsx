@@ -1,0 +1,29 @@
+import { t } from '../../lib/i18n';
+
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
+interface ToastProps {
+  message: string;
+  action?: ToastAction;
+  onDismiss: () => void;
+}
+
+/** Renders a short status message at the bottom of the page, which screen readers announce without moving focus. */
+export function Toast({ message, action, onDismiss }: ToastProps) {
+  return (
+    <div class="toast" role="status" aria-live="polite">
+      <span class="message">{message}</span>
+      {action && (
+        <button type="button" class="action" onClick={action.run}>
+          {action.label}
+        </button>
+      )}
+      <button type="button" class="dismiss" aria-label={t('toastDismiss')} onClick={onDismiss}>
+        ✕
+      </button>
+    </div>
+  );
+}
