@@ -54,7 +54,8 @@ export function init(signal: AbortSignal, context: FeatureContext): void {
     }
 
     const results = resultsOfTile(tile, tiles);
-    const tileName = panel.tileName ?? selected.name ?? detail?.tiles.find((t) => t.activityId === tile.activityId)?.name ?? tile.activityId;
+    const summary = detail?.tiles.find((candidate) => candidate.activityId === tile.activityId);
+    const tileName = panel.tileName ?? selected.name ?? summary?.name ?? tile.activityId;
     const journeyName = readJourneyName(profile, document) ?? detail?.name ?? journeyId;
 
     const placements: Placement[] = [];
