@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// npm start: installs what is missing, builds the extension, starts the backend with the demo journey on a
-// SQLite file, prints the designer URL and how to load the extension, and opens Chromium with the extension
+// npm start: installs what is missing, builds the extension and starts the backend with the demo journey on a
+// SQLite file. It prints the designer URL and how to load the extension, and opens Chromium with the extension
 // loaded when a display exists. Ctrl+C stops everything it started.
 
 import { spawn, execFileSync } from 'node:child_process';
@@ -54,7 +54,7 @@ async function waitForBackend() {
     }
     await new Promise((done) => setTimeout(done, 250));
   }
-  console.error(`The backend did not answer on ${baseUrl} within 150 seconds.`);
+  console.error(`The backend did not respond on ${baseUrl} within 150 seconds.`);
   stopAll(1);
 }
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm test: the whole suite. Installs what is missing (npm dependencies; Debian's chromium when run as root on
-// Debian), checks that PostgreSQL answers, type-checks, builds the extension, then runs the unit, integration
+// Debian), checks that PostgreSQL accepts connections, type-checks, builds the extension, then runs the unit, integration
 // and e2e projects and prints one "N passed, N failed" line.
 
 import { execFileSync, spawnSync } from 'node:child_process';
