@@ -9,6 +9,7 @@ import { designerRoutes } from './designer/routes';
 import { HttpError } from './http-error';
 import { interactionRoutes } from './interactions/routes';
 import { journeyRoutes } from './journeys/routes';
+import { logicRoutes } from './segments/logic-routes';
 import { segmentRoutes } from './segments/routes';
 
 export interface JourneySegmentsOptions {
@@ -39,6 +40,7 @@ const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, 
 
   await app.register(journeyRoutes, { database: options.database });
   await app.register(segmentRoutes, { database: options.database });
+  await app.register(logicRoutes, { database: options.database });
   await app.register(interactionRoutes, { database: options.database });
   if (options.demoDesigner) {
     await app.register(designerRoutes, { database: options.database });
