@@ -1,9 +1,17 @@
 // Compiles a segment expression to one SQL statement that returns its distinct member contact ids.
 //
-// Each INTERACTION and PROFILE operand becomes one SELECT; set operators become SQL's UNION, INTERSECT and
+// Each INTERACTION and PROFILE operand becomes one SELECT. Set operators become SQL's UNION, INTERSECT and
 // EXCEPT, and SEGMENT(name) is replaced by the referenced segment's logic. The UNION of INTERACTION blocks that
 // generated logic consists of stays one flat UNION of simple SELECTs, which both planners serve from the
 // interaction_by_journey index.
+//
+// Semantics, the same on SQLite and PostgreSQL:
+// - Members are contact ids. INTERACTION blocks yield ids from interactions, so a contact without a contact
+//   record can be a member. PROFILE queries yield ids from the contact table.
+// - Text comparisons are case-sensitive and order by code point. A comparison with a missing value is false
+//   (see expression-sql.ts).
+// - A HAVING window starts `amount` days, calendar months or years before `now` and includes its start. It has
+//   no upper bound, so interactions stamped after `now` count.
 
 import type { SegmentExpression, SetOperation } from '../../../shared/query/ast';
 import type { Dialect } from '../db/connect';

@@ -70,8 +70,10 @@ export function interactionSelection(block: InteractionQuery, tableAlias: string
   if (block.having) {
     checkWindow(block.having);
     if (block.having.window) {
-      start = windowStart(state.now, block.having.window);
-      conditions.push(sql`${column(tableAlias, 'occurred_at')} >= ${parameter(start, 'double')}`);
+      // occurred_at contains whole milliseconds, so rounding up keeps the same rows. A BIGINT parameter lets
+      // PostgreSQL compare without casting the column, which would rule out its indexes.
+      start = Math.ceil(windowStart(state.now, block.having.window));
+      conditions.push(sql`${column(tableAlias, 'occurred_at')} >= ${parameter(start, 'bigint')}`);
     }
   }
 
@@ -119,7 +121,7 @@ export function aggregateSql(block: InteractionQuery, having: Having, tableAlias
   }
 
   const value = interactionField(block.interactionType, field.path[0], tableAlias, dialect, field).sql;
-  // SQLite sums integers as integers and fails on overflow; summing as REAL matches PostgreSQL's double precision.
+  // SQLite sums integers as integers and fails on overflow. Summing as REAL matches PostgreSQL's double precision.
   const number = dialect === 'sqlite' ? sql`CAST(${value} AS REAL)` : sql`CAST(${value} AS double precision)`;
   switch (having.aggregate) {
     case 'SUM':

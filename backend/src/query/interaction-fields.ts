@@ -25,6 +25,9 @@ const valueTypes: Record<FieldDataType, ValueType> = {
   dateTimeOffset: 'date',
 };
 
+// NOTE: values are trusted to have their declared JSON type, as the ingest converts them. A numeric field
+// holding text would fail the PostgreSQL cast and merely compare unequal in SQLite. int64 values beyond 2^53
+// lose precision as double precision.
 function jsonField(tableAlias: string, name: string, type: ValueType, dialect: Dialect): SqlFragment {
   const fields = column(tableAlias, 'fields');
   if (dialect === 'sqlite') {
