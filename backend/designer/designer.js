@@ -146,35 +146,74 @@ async function getJson(path) {
 
 // ---- Designer tab ----
 
-/** Groups tiles into lanes: the main line, then one lane per if/then path or split branch. */
-function layoutLanes(tiles) {
+// Tile geometry in pixels; designer.css sizes .tile to match.
+const tileWidth = 168;
+const tileHeight = 92;
+const columnGap = 76;
+const rowGap = 28;
+
+/**
+ * Places tiles on a grid whose column is the tile's depth. A tile's first child stays on its row. Every further
+ * child (an if/then path or split branch) opens a new row below the rows of the earlier children's subtrees, so
+ * the lines of one branch never cross another branch's tiles.
+ */
+function layoutTiles(tiles) {
   const children = new Map();
+  const known = new Set(tiles.map((tile) => tile.activityId));
   for (const tile of tiles) {
-    const key = tile.parentActivityId ?? '';
+    const key = tile.parentActivityId && known.has(tile.parentActivityId) ? tile.parentActivityId : '';
     if (!children.has(key)) children.set(key, []);
     children.get(key).push(tile);
   }
 
-  const lanes = [];
-  const walk = (tile, lane, depth) => {
-    lane.cells.push({ tile, depth });
-    const next = children.get(tile.activityId) ?? [];
-    next.forEach((child, index) => {
-      if (index === 0) walk(child, lane, depth + 1);
-      else {
-        const branchLane = { cells: [], label: child.path };
-        lanes.push(branchLane);
-        walk(child, branchLane, depth + 1);
-      }
-    });
-    if (next.length > 1 && !lane.label) lane.label = next[0].path;
+  const cells = [];
+  let rows = 0;
+  let columns = 0;
+  const place = (tile, row, column, parent) => {
+    cells.push({ tile, row, column, parent });
+    columns = Math.max(columns, column + 1);
+    (children.get(tile.activityId) ?? []).forEach((child, index) => place(child, index === 0 ? row : rows++, column + 1, tile));
   };
-  for (const root of children.get('') ?? []) {
-    const lane = { cells: [] };
-    lanes.unshift(lane);
-    walk(root, lane, 0);
+  for (const root of children.get('') ?? []) place(root, rows++, 0, null);
+  return { cells, rows, columns };
+}
+
+/** Returns the label of the path from `parent` to `child` as the parent's Paths section shows it, or null. */
+function pathLabel(parent, child) {
+  const ifThenPaths = { yes: 'pathYes', no: 'pathNo' };
+  const resultId = parent.kind === 'split' ? `branch:${child.activityId}` : ifThenPaths[child.path];
+  return parent.results.find((result) => result.resultId === resultId)?.label ?? null;
+}
+
+const svgNamespace = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attributes, text) {
+  const element = document.createElementNS(svgNamespace, tag);
+  for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, String(value));
+  if (text !== undefined) element.textContent = text;
+  return element;
+}
+
+/** Draws a line from each tile to the next: straight on a row, an elbow down to a path or branch on a later row. */
+function connectors(layout, width, height) {
+  const lines = svg('svg', { class: 'connectors', width, height, 'aria-hidden': 'true' });
+  const x = (column) => column * (tileWidth + columnGap);
+  const middle = (row) => row * (tileHeight + rowGap) + tileHeight / 2;
+  const byId = new Map(layout.cells.map((cell) => [cell.tile.activityId, cell]));
+
+  for (const cell of layout.cells) {
+    if (!cell.parent) continue;
+    const from = byId.get(cell.parent.activityId);
+    const startX = x(from.column) + tileWidth;
+    const bendX = startX + 16;
+    const endX = x(cell.column);
+    const path = from.row === cell.row ? `M${startX},${middle(cell.row)} H${endX}` : `M${startX},${middle(from.row)} H${bendX} V${middle(cell.row)} H${endX}`;
+    lines.append(svg('path', { d: path }));
+
+    const label = pathLabel(cell.parent, cell.tile);
+    if (label) lines.append(svg('text', { x: endX - 6, y: middle(cell.row) - 6, 'text-anchor': 'end' }, label));
   }
-  return lanes;
+  return lines;
 }
 
 function tileCounters(tile) {
@@ -284,17 +323,22 @@ function renderDataPanel(tile) {
 
 function renderDesigner() {
   const journey = state.journey;
-  const lanes = layoutLanes(journey.tiles);
+  const layout = layoutTiles(journey.tiles);
+  const width = layout.columns * (tileWidth + columnGap) - columnGap;
+  const height = layout.rows * (tileHeight + rowGap) - rowGap;
   const canvas = h(
     'div',
     { class: 'canvas' },
-    lanes.map((lane) =>
-      h(
-        'div',
-        { class: 'lane' },
-        lane.cells.length > 0 ? h('div', { class: 'lane-spacer', style: `--depth:${lane.cells[0].depth}` }) : null,
-        lane.cells.map(({ tile }) => renderTile(tile)),
-      ),
+    h(
+      'div',
+      { class: 'tile-tree', style: `width:${width}px;height:${height}px` },
+      connectors(layout, width, height),
+      layout.cells.map(({ tile, row, column }) => {
+        const element = renderTile(tile);
+        element.style.left = `${column * (tileWidth + columnGap)}px`;
+        element.style.top = `${row * (tileHeight + rowGap)}px`;
+        return element;
+      }),
     ),
   );
   const selected = journey.tiles.find((tile) => tile.activityId === state.selectedTile);
@@ -460,7 +504,13 @@ function render(force = false) {
   if (state.tab === 'insights' && state.incomplete) content.replaceChildren(renderInsights());
   else if (state.tab === 'general') content.replaceChildren(renderGeneral());
   else if (state.tab === 'related') content.replaceChildren(h('div', { role: 'tabpanel', 'aria-label': t.tabs.related }, h('p', {}, t.relatedText)));
-  else content.replaceChildren(renderDesigner());
+  else {
+    // A wide journey scrolls inside the canvas; keep the user's place when the canvas is rebuilt.
+    const scrolled = content.querySelector('.canvas');
+    const position = scrolled ? { left: scrolled.scrollLeft, top: scrolled.scrollTop } : null;
+    content.replaceChildren(renderDesigner());
+    if (position) content.querySelector('.canvas').scrollTo(position);
+  }
 }
 
 async function refreshContacts(kind) {

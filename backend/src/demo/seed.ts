@@ -4,8 +4,8 @@
 import { saveContacts } from '../contacts/repository';
 import type { DatabaseHandle } from '../db/connect';
 import { ingestInteractions, type IngestOptions } from '../interactions/ingest';
-import { findJourney, saveJourney, type JourneyDefinition } from '../journeys/repository';
-import { demoJourneys } from './journeys';
+import { findJourney, saveJourney } from '../journeys/repository';
+import { demoJourneys, type DemoJourney } from './journeys';
 import { simulateContact, simulatedContact } from './simulator';
 
 const day = 24 * 60 * 60 * 1000;
@@ -17,7 +17,7 @@ export interface SeedOptions {
   contacts: number;
   /** Days over which contacts enter the journey; the simulation stops one day after the last entry. */
   entryDays?: number;
-  journeys?: JourneyDefinition[];
+  journeys?: DemoJourney[];
   onStored?: IngestOptions['onStored'];
 }
 
@@ -30,7 +30,7 @@ export interface SeedSummary {
 /** Moves contacts [from, to) through a journey, entering at the given times, and ingests their interactions. */
 export async function simulateContacts(
   handle: DatabaseHandle,
-  journey: JourneyDefinition,
+  journey: DemoJourney,
   range: { from: number; to: number; seed: number; enteredAt: (index: number) => number; until: number },
   onStored?: IngestOptions['onStored'],
 ): Promise<number> {

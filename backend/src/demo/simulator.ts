@@ -6,7 +6,8 @@
 import { fieldDataType, type InteractionType } from '../../../shared/interactions';
 import { processedInteractionType, reasonsOf, type TileKind } from '../../../shared/catalog';
 import type { JourneyDefinition } from '../journeys/repository';
-import { demoOrganizationId } from './journeys';
+import { demoOrganizationId, type DemoJourney } from './journeys';
+import { defaultOdds } from './odds';
 import { seededRandom, type Random } from './random';
 
 export interface SimulatedContact {
@@ -37,19 +38,6 @@ const blockedTypes = reasonsOf('blocked').map((reason) => reason.interactionType
 const softCategories = ['inactive-mailbox', 'full-mailbox', 'greylisting-issues', 'connection-error', 'message-expired'];
 const blockCategories = ['reputation-issues', 'blocklisting-issues', 'policy-related', 'dmarc-issues'];
 
-/** Probabilities per tile visit. Stops and failures end the contact's journey; blocked emails do not. */
-const odds = {
-  stop: 0.02,
-  genericStop: 0.002,
-  failed: 0.003,
-  blocked: 0.06,
-  hardBounce: 0.025,
-  softBounce: 0.03,
-  blockBounce: 0.006,
-  open: 0.5,
-  clickAfterOpen: 0.38,
-};
-
 /** Returns the demo contact with a given index; the same index always gives the same contact. */
 export function simulatedContact(seed: number, index: number): SimulatedContact {
   const random = seededRandom(seed * 7919 + index * 104729 + 17);
@@ -67,7 +55,8 @@ export function simulatedContact(seed: number, index: number): SimulatedContact 
  * Produces the interactions of contact `index`, who enters `journey` at `enteredAt`, in time order.
  * Only fields that the export model defines for each type are set.
  */
-export function simulateContact(journey: JourneyDefinition, index: number, enteredAt: number, options: SimulationOptions): Interaction[] {
+export function simulateContact(journey: DemoJourney, index: number, enteredAt: number, options: SimulationOptions): Interaction[] {
+  const odds = { ...defaultOdds, ...journey.odds };
   const contact = simulatedContact(options.seed, index);
   const random = seededRandom(options.seed * 15485863 + index * 32452843 + 3);
   const iterationId = `${journey.journeyId.slice(0, 24)}${String(1).padStart(12, '0')}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { launchJourney } from '../../../backend/src/demo/journeys';
+import { demoJourneys, launchJourney } from '../../../backend/src/demo/journeys';
 import { reasonIds } from '../../../shared/catalog';
 import type { IncompleteJourneys, JourneyDetail, ReasonContactsPage } from '../../../shared/api/journeys';
 import { startTestBackend, type TestBackend } from '../../support/backend';
@@ -22,9 +22,9 @@ describe.each(testDialects)('journey API on %s', (dialect) => {
     return { status: response.status, body: (await response.json()) as T };
   };
 
-  it('lists the demo journey', async () => {
+  it('lists the demo journeys', async () => {
     const { body } = await get<{ journeys: Array<{ journeyId: string }> }>('/api/journeys');
-    expect(body.journeys.map((journey) => journey.journeyId)).toEqual([launchJourney.journeyId]);
+    expect(body.journeys.map((journey) => journey.journeyId)).toEqual(demoJourneys.map((journey) => journey.journeyId));
   });
 
   it('returns tiles with catalog results and counts', async () => {
