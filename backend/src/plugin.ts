@@ -7,6 +7,7 @@ import fp from 'fastify-plugin';
 import type { DatabaseHandle } from './db/connect';
 import { designerRoutes } from './designer/routes';
 import { HttpError } from './http-error';
+import { importRoutes } from './import/routes';
 import { interactionRoutes } from './interactions/routes';
 import { journeyRoutes } from './journeys/routes';
 import { logicRoutes } from './segments/logic-routes';
@@ -42,6 +43,7 @@ const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, 
   await app.register(segmentRoutes, { database: options.database });
   await app.register(logicRoutes, { database: options.database });
   await app.register(interactionRoutes, { database: options.database });
+  await app.register(importRoutes, { database: options.database });
   if (options.demoDesigner) {
     await app.register(designerRoutes, { database: options.database });
   }

@@ -67,10 +67,32 @@ export interface SegmentTable {
   updated_at: Int;
 }
 
+/** How far one blob file of an interaction export folder was imported. */
+export interface ImportFileTable {
+  /** Absolute path of the export folder. */
+  folder: string;
+  /** Path of the blob inside the folder, such as csv/EmailSent/part-0001. */
+  path: string;
+  /** File size in bytes when its import last finished; 0 while an import of it is under way. */
+  size: Int;
+  /** Byte offset after the last record imported whose line ended with a line break: where a re-run resumes. */
+  imported_bytes: Int;
+  /** Physical lines before imported_bytes, so line numbers stay right when a re-run resumes. */
+  imported_lines: Int;
+  /** Data rows before imported_bytes. */
+  imported_rows: Int;
+  /** Rows rejected before imported_bytes; a file with rejections is read again in full on the next run. */
+  rejected_rows: Int;
+  /** Hash of the start and end of the imported part, to notice a file that was rewritten rather than appended to. */
+  fingerprint: string;
+  updated_at: Int;
+}
+
 export interface Database {
   journey: JourneyTable;
   tile: TileTable;
   contact: ContactTable;
   interaction: InteractionTable;
   segment: SegmentTable;
+  import_file: ImportFileTable;
 }
