@@ -1,9 +1,13 @@
 // The Journey Segments backend as a Fastify plugin, so it can be mounted in an existing Node service.
 // It needs an open database handle whose schema is migrated (see db/migrate.ts).
 
+import { STATUS_CODES } from 'node:http';
+
 import type { FastifyError, FastifyPluginAsync } from 'fastify';
 import fp from 'fastify-plugin';
 
+import { auditRoutes } from './audit/routes';
+import { tokenRoutes } from './auth/token-routes';
 import type { DatabaseHandle } from './db/connect';
 import { designerRoutes } from './designer/routes';
 import { HttpError } from './http-error';
@@ -12,19 +16,22 @@ import { interactionRoutes } from './interactions/routes';
 import { journeyRoutes } from './journeys/routes';
 import { logicRoutes } from './segments/logic-routes';
 import { segmentRoutes } from './segments/routes';
+import { bodyTooLarge } from './security/body-limit';
+import { registerRequestProtection, type ProtectionOptions } from './security/request-protection';
 
-export interface JourneySegmentsOptions {
+export interface JourneySegmentsOptions extends ProtectionOptions {
   database: DatabaseHandle;
   /** Serve the demo journey designer pages under /designer. */
   demoDesigner?: boolean;
 }
 
 const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, options) => {
-  app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
+  app.setErrorHandler((raw: FastifyError | HttpError, request, reply) => {
+    const error = raw.code === 'FST_ERR_CTP_BODY_TOO_LARGE' ? bodyTooLarge(request) : raw;
     if (error instanceof HttpError) {
       return reply.code(error.statusCode).send({
         statusCode: error.statusCode,
-        error: reply.raw.statusMessage ?? 'Error',
+        error: STATUS_CODES[error.statusCode] ?? 'Error',
         code: error.code,
         message: error.message,
         ...(error.details === undefined ? {} : { details: error.details }),
@@ -39,11 +46,15 @@ const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, 
     return reply.code(statusCode).send({ statusCode, error: error.name, code: error.code ?? 'invalid-request', message: error.message });
   });
 
+  await registerRequestProtection(app, { ...options, demoDesigner: options.demoDesigner ?? false });
+
   await app.register(journeyRoutes, { database: options.database });
   await app.register(segmentRoutes, { database: options.database });
   await app.register(logicRoutes, { database: options.database });
   await app.register(interactionRoutes, { database: options.database });
   await app.register(importRoutes, { database: options.database });
+  await app.register(tokenRoutes, { database: options.database });
+  await app.register(auditRoutes, { database: options.database });
   if (options.demoDesigner) {
     await app.register(designerRoutes, { database: options.database });
   }

@@ -5,7 +5,14 @@ import { readConfig } from './config';
 import { seedDemo } from './demo/seed';
 
 const config = readConfig();
-const { app, database } = await buildApp({ databaseUrl: config.databaseUrl, logLevel: config.logLevel, demoDesigner: true });
+const { app, database } = await buildApp({
+  databaseUrl: config.databaseUrl,
+  logLevel: config.logLevel,
+  demoDesigner: config.demoDesigner,
+  auth: config.auth,
+  extensionOrigins: config.extensionOrigins,
+  rateLimit: config.rateLimitPerMinute === 0 ? false : { max: config.rateLimitPerMinute, windowMs: 60_000 },
+});
 
 if (config.demo) {
   const started = Date.now();

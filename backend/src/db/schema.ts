@@ -88,6 +88,37 @@ export interface ImportFileTable {
   updated_at: Int;
 }
 
+/** An API token. Only the SHA-256 of the secret is stored. */
+export interface ApiTokenTable {
+  token_id: string;
+  /** Unique; recorded as the actor of the changes made with the token. */
+  name: string;
+  role: string;
+  /** The first characters of the secret, to tell tokens apart in lists. */
+  prefix: string;
+  token_hash: string;
+  created_at: Int;
+  /** The name of the token that created this one, or "cli". */
+  created_by: string;
+  last_used_at: ColumnType<number | null, number | null | undefined, number | null>;
+  revoked_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One change of a segment: created, edited or moved to another status. */
+export interface AuditEntryTable {
+  /** Commit order; the cursor of the audit API. */
+  seq: Generated<number>;
+  segment_id: string;
+  action: string;
+  /** The token name, or the X-Actor header when authentication is off. */
+  actor: string;
+  actor_token_id: string | null;
+  at: Int;
+  /** The changed fields before and after the change, as JSON objects; null where there is no before or after. */
+  before: string | null;
+  after: string | null;
+}
+
 export interface Database {
   journey: JourneyTable;
   tile: TileTable;
@@ -95,4 +126,6 @@ export interface Database {
   interaction: InteractionTable;
   segment: SegmentTable;
   import_file: ImportFileTable;
+  api_token: ApiTokenTable;
+  audit_entry: AuditEntryTable;
 }
