@@ -23,7 +23,7 @@ const definition: JourneyDefinitionRequest = {
   ],
 };
 
-/** One row of an export file: the type's columns, filled from `values` by name. */
+/** Builds one row of an export file with the columns of `type`, filled from `values` by name. */
 function row(type: string, values: Record<string, string>): string {
   const entity = modelEntities.find((candidate) => candidate.name === type)!;
   return csvLine(entity.attributes.map((attribute) => values[attribute.name] ?? ''));
