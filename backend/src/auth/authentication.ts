@@ -106,7 +106,7 @@ export async function registerAuthentication(app: FastifyInstance, options: Auth
     const needed: Role = access === 'designer' ? 'marketer' : access;
     const principal = await authenticate(request, reply, needed);
     if (!roleSatisfies(principal.role, needed)) {
-      request.log.warn({ tokenId: principal.tokenId, role: principal.role, needed }, 'request refused: role too low');
+      request.log.info({ tokenId: principal.tokenId, role: principal.role, needed }, 'request refused: role too low');
       throw roleTooLow(needed, principal.role, principal.name, `${request.method} ${routeUrl ?? path}`);
     }
     request.principal = principal;
