@@ -27,8 +27,10 @@ export interface AuditChange {
   after: SegmentSnapshot | null;
 }
 
+type SegmentFields = { segment_id: string; name: string; description: string; status: string; logic: string; pending_logic?: string | null };
+
 /** The fields of a stored segment that the log keeps. */
-export function snapshotOf(row: { name: string; description: string; status: string; logic: string; pending_logic?: string | null }): SegmentSnapshot {
+export function snapshotOf(row: SegmentFields): SegmentSnapshot {
   return {
     name: row.name,
     description: row.description,
@@ -67,4 +69,18 @@ export async function recordAudit(db: Kysely<Database>, change: AuditChange): Pr
       after: change.after === null ? null : JSON.stringify(change.after),
     })
     .execute();
+}
+
+/** Records a new segment, from a capture or from logic text, with all its fields as the after state. */
+export async function recordSegmentCreated(db: Kysely<Database>, segment: SegmentFields, action: 'capture' | 'create', actor: string, at: number): Promise<void> {
+  await recordAudit(db, { segmentId: segment.segment_id, action, actor, at, before: null, after: snapshotOf(segment) });
+}
+
+/** Records an edit with the fields it changed; an edit that changed none of the logged fields is not recorded. */
+export async function recordSegmentUpdated(db: Kysely<Database>, before: SegmentFields, after: SegmentFields, actor: string, at: number): Promise<void> {
+  const changed = changedFields(snapshotOf(before), snapshotOf(after));
+  if (Object.keys(changed.after).length === 0) {
+    return;
+  }
+  await recordAudit(db, { segmentId: before.segment_id, action: 'update', actor, at, ...changed });
 }
