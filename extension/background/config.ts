@@ -1,8 +1,11 @@
-// Options of the extension. Users set them on the options page (chrome.storage.sync). An administrator may set
-// any of them by policy (chrome.storage.managed, schema in managed-schema.json), and a managed value wins.
+// Options of the extension. Users set some of them on the options page (chrome.storage.sync). An administrator may
+// set any of them by policy (chrome.storage.managed, schema in managed-schema.json), and a managed value wins. Host
+// profiles and the offered results come from policy only.
 
 import browser from 'webextension-polyfill';
 
+import { segmentNameMaxLength } from '../../shared/api/segments';
+import { defaultSegmentNamePattern } from '../content/segment-name-pattern';
 import { t } from '../lib/i18n';
 import { isUiLanguageSetting, type UiLanguageSetting } from '../lib/ui-language-setting';
 
@@ -12,16 +15,35 @@ export interface ExtensionOptions {
   /** Bearer token for the backend; empty when it needs none. */
   apiToken: string;
   uiLanguage: UiLanguageSetting;
+  /** Result ids and reason ids that get a Save as segment button; null offers all of them. */
+  offeredResults: string[] | null;
+  /** Prefilled segment name with placeholders such as {result}, {tile}, {journey}, {reason} and {date}. */
+  segmentNamePattern: string;
+  /** Host profiles from policy, not yet validated; the content script checks each one against the profile schema. */
+  hostProfiles: unknown[];
 }
 
 export type OptionKey = keyof ExtensionOptions;
 
-export const optionKeys: readonly OptionKey[] = ['backendUrl', 'apiToken', 'uiLanguage'];
+export const optionKeys: readonly OptionKey[] = [
+  'backendUrl',
+  'apiToken',
+  'uiLanguage',
+  'offeredResults',
+  'segmentNamePattern',
+  'hostProfiles',
+];
+
+/** Options a user may set on the options page; the others come from policy only. */
+export const userOptionKeys: readonly OptionKey[] = ['backendUrl', 'apiToken', 'uiLanguage', 'segmentNamePattern'];
 
 export const defaultOptions: ExtensionOptions = {
   backendUrl: 'http://127.0.0.1:8420',
   apiToken: '',
   uiLanguage: 'auto',
+  offeredResults: null,
+  segmentNamePattern: defaultSegmentNamePattern,
+  hostProfiles: [],
 };
 
 export interface ExtensionConfig extends ExtensionOptions {
@@ -44,15 +66,28 @@ export function normalizeBackendUrl(text: string): string {
   return trimmed.replace(/\/+$/, '');
 }
 
+/** Checks a segment name pattern and returns it trimmed; throws a message for the user when it is invalid. */
+export function normalizeSegmentNamePattern(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '' || trimmed.length > segmentNameMaxLength) {
+    throw new Error(t('errorNamePatternInvalid', segmentNameMaxLength));
+  }
+  return trimmed;
+}
+
+function warnIgnored(area: string, key: OptionKey, reason: string): void {
+  console.warn(`[journey-segments] ignoring the ${area} option ${key}: ${reason}`);
+}
+
 /** Keeps the valid options of one storage area and drops the rest, so one bad value cannot hide the others. */
-function validOptions(stored: Record<string, unknown>): Partial<ExtensionOptions> {
+function validOptions(stored: Record<string, unknown>, area: 'sync' | 'managed'): Partial<ExtensionOptions> {
   const options: Partial<ExtensionOptions> = {};
 
   if (typeof stored.backendUrl === 'string' && stored.backendUrl.trim() !== '') {
     try {
       options.backendUrl = normalizeBackendUrl(stored.backendUrl);
     } catch (error) {
-      console.warn('[journey-segments] ignoring the stored backendUrl option:', (error as Error).message);
+      warnIgnored(area, 'backendUrl', (error as Error).message);
     }
   }
   if (typeof stored.apiToken === 'string') {
@@ -61,13 +96,32 @@ function validOptions(stored: Record<string, unknown>): Partial<ExtensionOptions
   if (isUiLanguageSetting(stored.uiLanguage)) {
     options.uiLanguage = stored.uiLanguage;
   }
+  if (typeof stored.segmentNamePattern === 'string' && stored.segmentNamePattern.trim() !== '') {
+    try {
+      options.segmentNamePattern = normalizeSegmentNamePattern(stored.segmentNamePattern);
+    } catch (error) {
+      warnIgnored(area, 'segmentNamePattern', (error as Error).message);
+    }
+  }
+
+  if (area === 'managed') {
+    if (Array.isArray(stored.offeredResults)) {
+      options.offeredResults = stored.offeredResults.filter((id): id is string => typeof id === 'string' && id !== '');
+    }
+    if (Array.isArray(stored.hostProfiles)) {
+      options.hostProfiles = stored.hostProfiles;
+    }
+  }
   return options;
 }
 
+/**
+ * Reads the policy values. Where no policy is installed or the browser has no managed storage, the call rejects
+ * (Firefox without a policies.json entry) or the area is missing (some Chromium forks); both mean "no admin
+ * settings".
+ */
 async function readManaged(): Promise<Record<string, unknown>> {
   try {
-    // Rejects or is missing where no policy is installed or the browser has no managed storage (Firefox on
-    // some platforms); both mean "no admin settings".
     return (await browser.storage.managed?.get(optionKeys as string[])) ?? {};
   } catch {
     return {};
@@ -77,11 +131,11 @@ async function readManaged(): Promise<Record<string, unknown>> {
 /** Reads the options: defaults, overridden by sync storage, overridden by managed storage. */
 export async function readConfig(): Promise<ExtensionConfig> {
   const [synced, managed] = await Promise.all([browser.storage.sync.get(optionKeys as string[]), readManaged()]);
-  const managedOptions = validOptions(managed);
+  const managedOptions = validOptions(managed, 'managed');
 
   return {
     ...defaultOptions,
-    ...validOptions(synced),
+    ...validOptions(synced, 'sync'),
     ...managedOptions,
     managedKeys: Object.keys(managedOptions) as OptionKey[],
   };

@@ -77,8 +77,8 @@ export function createMessageRouter(services: RouterServices): MessageRouter {
       }
 
       case 'settings/get': {
-        const { uiLanguage } = await readConfig();
-        return { uiLanguage };
+        const { uiLanguage, offeredResults, segmentNamePattern, hostProfiles } = await readConfig();
+        return { uiLanguage, offeredResults, segmentNamePattern, hostProfiles };
       }
     }
   }

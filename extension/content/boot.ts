@@ -1,17 +1,24 @@
-// Starts and stops the features as the page moves between journeys. Single-page designers change the URL without
-// a reload, so the URL is checked on every observed batch and on history navigation.
+// Starts and stops the features as the page moves between journeys and as the settings change. Single-page
+// designers change the URL without a reload, so the URL is checked on every observed batch and on history
+// navigation. Options and policy may change while the page is open; the features then restart with the new
+// settings and host profiles.
 
+import { defaultSegmentNamePattern } from './segment-name-pattern';
 import { buttonTagName } from './button-placement';
 import { flyoutTagName } from './capture-flow';
 import * as incompleteJourneys from './features/incomplete-journeys';
 import type { FeatureContext } from './features/feature-context';
 import * as tileDataPanel from './features/tile-data-panel';
-import { loadProfiles, profileForUrl } from './host-profiles';
+import { loadProfilesWithPolicy, profileForUrl } from './host-profiles';
 import { readJourneyId } from './host-profiles/interpreter';
 import type { HostProfile } from './host-profiles/schema';
 import { createJourneyDetails } from './journey-details';
 import { createPageObserver, type PageObserver } from './observer';
 import { toastTagName } from './ui/show-toast';
+import { setUiLanguage } from '../lib/i18n';
+import type { ContentSettings } from '../lib/messages';
+import { sendMessage } from '../lib/send-message';
+import { onSettingsChanged } from '../lib/settings-changes';
 
 export interface Feature {
   init(signal: AbortSignal, context: FeatureContext): void;
@@ -21,25 +28,51 @@ export const features: readonly Feature[] = [tileDataPanel, incompleteJourneys];
 
 const ownTagNames = new Set([buttonTagName, flyoutTagName, toastTagName].map((name) => name.toUpperCase()));
 
+/** What the content script uses while the background does not answer: every result, built-in profiles only. */
+export const fallbackSettings: ContentSettings = {
+  uiLanguage: 'auto',
+  offeredResults: null,
+  segmentNamePattern: defaultSegmentNamePattern,
+  hostProfiles: [],
+};
+
 export interface ContentScript {
   observer: PageObserver;
+  /** Resolves once the first settings were read and the features started. */
+  ready: Promise<void>;
   stop(): void;
 }
 
-export function startContentScript(
-  window: Window,
-  profiles: readonly HostProfile[] = loadProfiles(),
-): ContentScript {
+async function readSettings(): Promise<ContentSettings> {
+  try {
+    return await sendMessage({ type: 'settings/get' });
+  } catch (error) {
+    console.warn('[journey-segments] settings could not be read, using the defaults:', (error as Error).message);
+    return fallbackSettings;
+  }
+}
+
+export function startContentScript(window: Window): ContentScript {
   const document = window.document;
   const observer = createPageObserver(document.documentElement, {
     isOwnNode: (node) => ownTagNames.has(node.nodeName),
     requestFrame: (callback) => window.requestAnimationFrame(() => callback()),
   });
-  const journeys = createJourneyDetails();
+  let journeys = createJourneyDetails();
   const lifetime = new AbortController();
+  let settings: ContentSettings | null = null;
+  let profiles: HostProfile[] = [];
   let session: { key: string; controller: AbortController } | null = null;
 
+  const stopSession = () => {
+    session?.controller.abort();
+    session = null;
+  };
+
   const syncWithUrl = () => {
+    if (!settings) {
+      return;
+    }
     const url = window.location.href;
     const profile = profileForUrl(profiles, url);
     const journeyId = profile ? readJourneyId(profile, new URL(url)) : null;
@@ -48,8 +81,7 @@ export function startContentScript(
       return;
     }
 
-    session?.controller.abort();
-    session = null;
+    stopSession();
     if (!profile || !journeyId || !key) {
       return;
     }
@@ -58,19 +90,35 @@ export function startContentScript(
     session = { key, controller };
     console.info(`[journey-segments] host profile ${profile.id} active for journey ${journeyId}`);
     for (const feature of features) {
-      feature.init(controller.signal, { document, profile, journeyId, observer, journeys });
+      feature.init(controller.signal, { document, profile, journeyId, observer, journeys, settings });
     }
+  };
+
+  const applySettings = async () => {
+    const next = await readSettings();
+    if (lifetime.signal.aborted) {
+      return;
+    }
+    settings = next;
+    setUiLanguage(next.uiLanguage);
+    profiles = loadProfilesWithPolicy(next.hostProfiles);
+    // The backend URL may have changed with the settings, so journeys load again from the one now set.
+    journeys = createJourneyDetails();
+    // Restart even on the same journey: labels, offered results and the name pattern may have changed.
+    stopSession();
+    syncWithUrl();
   };
 
   observer.subscribe(syncWithUrl, lifetime.signal);
   window.addEventListener('popstate', () => observer.requestUpdate(), { signal: lifetime.signal });
-  syncWithUrl();
+  onSettingsChanged(() => void applySettings(), lifetime.signal);
+  const ready = applySettings();
 
   return {
     observer,
+    ready,
     stop() {
-      session?.controller.abort();
-      session = null;
+      stopSession();
       lifetime.abort();
       observer.disconnect();
     },

@@ -4,7 +4,7 @@
 
 import type { UiLanguage } from '../../shared/catalog';
 import { t } from '../lib/i18n';
-import type { CaptureOutcome } from '../lib/messages';
+import type { CaptureOutcome, ContentSettings } from '../lib/messages';
 import { sendMessage } from '../lib/send-message';
 import { prefillName, targetLabel, toCaptureRequest, type CaptureTarget } from './capture-target';
 import { validateCaptureFields } from './capture-validation';
@@ -21,6 +21,7 @@ export interface OpenCaptureOptions {
   returnFocus: () => void;
   /** Closes the flyout when the feature that opened it stops. */
   signal: AbortSignal;
+  settings: ContentSettings;
 }
 
 let closeOpenFlyout: (() => void) | null = null;
@@ -54,24 +55,19 @@ function openRecord(outcome: Exclude<CaptureOutcome, { state: 'rejected' }>): vo
   });
 }
 
-async function readLanguage(target: CaptureTarget): Promise<UiLanguage> {
-  try {
-    const { uiLanguage } = await sendMessage({ type: 'settings/get' });
-    return uiLanguage === 'auto' ? target.language : uiLanguage;
-  } catch {
-    return target.language;
-  }
+/** The language of result and reason labels in the flyout: the page's language unless a language is set. */
+function labelLanguage(target: CaptureTarget, settings: ContentSettings): UiLanguage {
+  return settings.uiLanguage === 'auto' ? target.language : settings.uiLanguage;
 }
 
-export async function openCaptureFlyout(target: CaptureTarget, options: OpenCaptureOptions): Promise<void> {
-  const { document, returnFocus, signal } = options;
+export function openCaptureFlyout(target: CaptureTarget, options: OpenCaptureOptions): void {
+  const { document, returnFocus, signal, settings } = options;
   closeOpenFlyout?.();
-
-  const language = await readLanguage(target);
   if (signal.aborted) {
     return;
   }
 
+  const language = labelLanguage(target, settings);
   const host = createShadowHost(document, flyoutTagName, css);
   let closed = false;
   // One Idempotency-Key per capture attempt: a second Save of the same name and description after a failed
@@ -118,7 +114,7 @@ export async function openCaptureFlyout(target: CaptureTarget, options: OpenCapt
     host,
     <Flyout
       source={describeTarget(target, language)}
-      initialName={prefillName(target, language)}
+      initialName={prefillName(target, language, settings.segmentNamePattern)}
       validate={validateCaptureFields}
       onSave={save}
       onClose={close}

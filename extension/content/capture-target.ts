@@ -4,6 +4,7 @@
 import type { CaptureRequest } from '../../shared/api/segments';
 import { segmentNameMaxLength } from '../../shared/api/segments';
 import { reasonLabel, resultLabel, type UiLanguage } from '../../shared/catalog';
+import { defaultSegmentNamePattern, fillNamePattern, localDate } from './segment-name-pattern';
 
 export type CaptureTarget =
   | {
@@ -39,15 +40,25 @@ export function targetLabel(target: CaptureTarget, language: UiLanguage = target
 }
 
 /**
- * Builds the suggested segment name: "<result> - <tile> - <journey>" for a tile result, "<reason> - <journey>"
- * for a reason. Cut to the maximum name length, because long tile and journey names must not block a save.
+ * Builds the suggested segment name from the name pattern (by default "<result> - <tile> - <journey>", which reads
+ * "<reason> - <journey>" for a reason). Cut to the maximum name length, because long tile and journey names must
+ * not block a save.
  */
-export function prefillName(target: CaptureTarget, language: UiLanguage): string {
-  const parts =
-    target.kind === 'result'
-      ? [targetLabel(target, language), target.tileName, target.journeyName]
-      : [targetLabel(target, language), target.journeyName];
-  return parts.join(' - ').slice(0, segmentNameMaxLength).trim();
+export function prefillName(
+  target: CaptureTarget,
+  language: UiLanguage,
+  pattern: string = defaultSegmentNamePattern,
+  now: Date = new Date(),
+): string {
+  const label = targetLabel(target, language);
+  const name = fillNamePattern(pattern, {
+    result: label,
+    reason: target.kind === 'reason' ? label : '',
+    tile: target.kind === 'result' ? target.tileName : '',
+    journey: target.journeyName,
+    date: localDate(now),
+  });
+  return name.slice(0, segmentNameMaxLength).trim();
 }
 
 export function toCaptureRequest(target: CaptureTarget, name: string, description: string): CaptureRequest {

@@ -60,10 +60,21 @@ export type CaptureOutcome =
   | { state: 'queued'; captureId: string; message: string }
   | { state: 'rejected'; captureId: string; message: string };
 
-/** Settings a content script may read; the API token stays in the background. */
+/** Settings a content script may read; the backend URL and the API token stay in the background. */
 export interface ContentSettings {
   uiLanguage: UiLanguageSetting;
+  /** Result ids and reason ids that get a button; null offers all of them. */
+  offeredResults: string[] | null;
+  segmentNamePattern: string;
+  /** Host profiles from policy, still to be validated. */
+  hostProfiles: unknown[];
 }
+
+/**
+ * Sent by the background to content scripts (tabs.sendMessage) and extension pages (runtime.sendMessage) when the
+ * options or the policy changed, so they read their settings again.
+ */
+export const settingsChangedMessage = { type: 'settings/changed' } as const;
 
 export interface ReplyValues {
   'journey/get': JourneyDetail;

@@ -9,7 +9,7 @@ import { t, type MessageKey } from '../lib/i18n';
 import type { CaptureStatus, DeliveryState } from '../lib/messages';
 import { sendMessage } from '../lib/send-message';
 import { formatTime } from './format';
-import { localizeDocument } from './localize-document';
+import { applyUiLanguageSetting, localizeDocument } from './localize-document';
 import './page.css';
 import './popup.css';
 
@@ -104,4 +104,4 @@ function Popup() {
   );
 }
 
-render(<Popup />, document.getElementById('app') as HTMLElement);
+void applyUiLanguageSetting().then(() => render(<Popup />, document.getElementById('app') as HTMLElement));

@@ -1,3 +1,4 @@
+import type { ContentSettings } from '../../lib/messages';
 import type { HostProfile } from '../host-profiles/schema';
 import type { JourneyDetails } from '../journey-details';
 import type { PageObserver } from '../observer';
@@ -9,4 +10,6 @@ export interface FeatureContext {
   journeyId: string;
   observer: PageObserver;
   journeys: JourneyDetails;
+  /** The settings at the time the feature started; a change of them restarts the features. */
+  settings: ContentSettings;
 }

@@ -1,25 +1,27 @@
-// Incomplete journeys: a Save as segment button at the top of the contact list of the selected reason under
-// Insights > Incomplete journeys (Stopped contacts, Blocked emails). On while the page shows a reason list whose
-// heading is a catalog reason.
+// Incomplete journeys: a Save as segment button on each incomplete-journey reason the page shows, such as the
+// contact list of the selected reason under Insights > Incomplete journeys (Stopped contacts, Blocked emails) or a
+// row of an exit reasons table. On while the page shows a reason whose label is a catalog reason that the policy
+// does not leave out.
 
 import { createButtonPlacer, type Placement } from '../button-placement';
 import { openCaptureFlyout } from '../capture-flow';
 import { targetKey, type CaptureTarget } from '../capture-target';
-import { readJourneyName, readReasonLists } from '../host-profiles/interpreter';
+import { readJourneyName, readReasons } from '../host-profiles/interpreter';
 import { matchReason } from '../label-match';
+import { isOffered } from '../offered-results';
 import type { FeatureContext } from './feature-context';
 
 export function init(signal: AbortSignal, context: FeatureContext): void {
-  const { document, profile, journeyId, observer } = context;
+  const { document, profile, journeyId, observer, settings } = context;
   const placer = createButtonPlacer(document, 'incomplete-journeys');
 
   const update = () => {
     const journeyName = readJourneyName(profile, document) ?? journeyId;
     const placements: Placement[] = [];
 
-    for (const list of readReasonLists(profile, document)) {
-      const match = matchReason(list.label);
-      if (!match) {
+    for (const reason of readReasons(profile, document)) {
+      const match = matchReason(reason.label, profile.labels);
+      if (!match || !isOffered(settings.offeredResults, match.reasonId)) {
         continue;
       }
 
@@ -33,11 +35,11 @@ export function init(signal: AbortSignal, context: FeatureContext): void {
       const key = targetKey(target);
       placements.push({
         key,
-        container: list.list,
-        insert: (host) => list.heading.after(host),
-        label: list.label,
+        container: reason.element,
+        insert: reason.insert,
+        label: reason.label,
         onActivate: () =>
-          void openCaptureFlyout(target, { document, signal, returnFocus: () => placer.focus(key) }),
+          openCaptureFlyout(target, { document, signal, settings, returnFocus: () => placer.focus(key) }),
       });
     }
     placer.reconcile(placements);

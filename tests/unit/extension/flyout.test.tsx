@@ -5,6 +5,7 @@ vi.mock('webextension-polyfill', () => import('./support/browser-mock'));
 import type { SegmentRecord } from '../../../shared/api/segments';
 import type { RuntimeMessage } from '../../../extension/lib/messages';
 import { dismissToast } from '../../../extension/content/ui/show-toast';
+import { fallbackSettings } from '../../../extension/content/boot';
 import { browser } from './support/browser-mock';
 import {
   labelsWithButton,
@@ -100,7 +101,7 @@ describe('quick-create flyout', () => {
 
   it('prefills in the configured language', async () => {
     await openFlyoutOn('Hard bounces', (message) =>
-      message.type === 'settings/get' ? { uiLanguage: 'de' } : workingBackground(message),
+      message.type === 'settings/get' ? { ...fallbackSettings, uiLanguage: 'de' } : workingBackground(message),
     );
 
     expect(nameInput().value).toBe('Hard Bounces - Welcome email - Spring sale');

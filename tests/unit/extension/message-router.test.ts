@@ -108,11 +108,15 @@ describe('message router', () => {
     expect((reply as { message: string }).message).toContain('No capture with id c-404 is known.');
   });
 
-  it('gives content scripts the language but not the token', async () => {
-    const { router } = setup({ apiToken: 'secret', uiLanguage: 'en' });
+  it('gives content scripts the settings but not the token', async () => {
+    const { router } = setup({ apiToken: 'secret', uiLanguage: 'en', offeredResults: ['processed'] });
 
     const reply = await router({ type: 'settings/get' }, sender);
 
-    expect(reply).toEqual({ ok: true, value: { uiLanguage: 'en' } });
+    expect(reply).toEqual({
+      ok: true,
+      value: { uiLanguage: 'en', offeredResults: ['processed'], segmentNamePattern: defaultOptions.segmentNamePattern, hostProfiles: [] },
+    });
+    expect(JSON.stringify(reply)).not.toContain('secret');
   });
 });

@@ -50,17 +50,27 @@ export const browser = {
     id: 'lleldoomloonhbonkajngmapagkappob',
     sendMessage: vi.fn(async (_message: unknown): Promise<unknown> => undefined),
     getURL: vi.fn((path: string) => `chrome-extension://lleldoomloonhbonkajngmapagkappob/${path}`),
-    onMessage: { addListener: vi.fn() },
+    onMessage: { addListener: vi.fn(), removeListener: vi.fn() },
     openOptionsPage: vi.fn(),
+    getManifest: vi.fn(() => ({ content_scripts: [] as Array<{ js?: string[]; matches?: string[] }> })),
   },
   storage: {
     sync: memoryArea(),
     managed: memoryArea(),
-    onChanged: { addListener: vi.fn() },
+    onChanged: { addListener: vi.fn(), removeListener: vi.fn() },
   },
-  tabs: { create: vi.fn(async () => ({})) },
+  tabs: {
+    create: vi.fn(async () => ({})),
+    query: vi.fn(async (): Promise<Array<{ id?: number }>> => []),
+    sendMessage: vi.fn(async () => undefined),
+  },
   alarms: { create: vi.fn(), onAlarm: { addListener: vi.fn() } },
-  permissions: { request: vi.fn(async () => true) },
+  permissions: {
+    request: vi.fn(async () => true),
+    contains: vi.fn(async () => true),
+    onAdded: { addListener: vi.fn(), removeListener: vi.fn() },
+    onRemoved: { addListener: vi.fn(), removeListener: vi.fn() },
+  },
 };
 
 export default browser;

@@ -2,20 +2,20 @@
 
 import { vi } from 'vitest';
 
-import { startContentScript, type ContentScript } from '../../../../extension/content/boot';
+import { fallbackSettings, startContentScript, type ContentScript } from '../../../../extension/content/boot';
 import type { RuntimeMessage } from '../../../../extension/lib/messages';
 import { browser } from './browser-mock';
 import { designerUrl, journeyDetail } from './demo-designer-fixture';
 
 export type BackgroundHandler = (message: RuntimeMessage) => unknown | Promise<unknown>;
 
-/** Replies like a working background: the fixture journey, the automatic language, and record pages that open. */
+/** Replies like a working background: the fixture journey, the default settings, and record pages that open. */
 export const workingBackground: BackgroundHandler = (message) => {
   switch (message.type) {
     case 'journey/get':
       return journeyDetail;
     case 'settings/get':
-      return { uiLanguage: 'auto' };
+      return fallbackSettings;
     case 'record/open':
       return null;
     default:
