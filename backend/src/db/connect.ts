@@ -16,6 +16,12 @@ export interface DatabaseHandle {
   dialect: Dialect;
   /** Where the data lives: the SQLite file path or the PostgreSQL URL without its password. */
   location: string;
+  /**
+   * On SQLite, the better-sqlite3 connection behind `db`, for hot paths that prepare a statement once and run
+   * it many times. Use it only inside a `db` transaction: Kysely then holds the one connection, so no other
+   * query can interleave with the statements run on it.
+   */
+  sqlite?: SQLite.Database;
   close(): Promise<void>;
 }
 
@@ -44,5 +50,5 @@ export function openDatabase(url: string): DatabaseHandle {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { db, dialect: 'sqlite', location: url, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', location: url, sqlite, close: () => db.destroy() };
 }
