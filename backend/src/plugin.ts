@@ -14,15 +14,21 @@ import { HttpError } from './http-error';
 import { importRoutes } from './import/routes';
 import { interactionRoutes } from './interactions/routes';
 import { journeyRoutes } from './journeys/routes';
+import type { MaintenanceOptions } from './membership/maintenance';
+import { membershipService } from './membership/service';
+import { lifecycleRoutes } from './segments/lifecycle-routes';
 import { logicRoutes } from './segments/logic-routes';
 import { segmentRoutes } from './segments/routes';
 import { bodyTooLarge } from './security/body-limit';
 import { registerRequestProtection, type ProtectionOptions } from './security/request-protection';
+import { targetingRoutes } from './targeting/routes';
 
 export interface JourneySegmentsOptions extends ProtectionOptions {
   database: DatabaseHandle;
   /** Serve the demo journey designer pages under /designer. */
   demoDesigner?: boolean;
+  /** Clock and tuning of the maintenance that keeps live segments' members current. */
+  membership?: MaintenanceOptions;
 }
 
 const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, options) => {
@@ -51,7 +57,10 @@ const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, 
   await app.register(journeyRoutes, { database: options.database });
   await app.register(segmentRoutes, { database: options.database });
   await app.register(logicRoutes, { database: options.database });
-  await app.register(interactionRoutes, { database: options.database });
+  const membership = membershipService(app, options.database, options.membership);
+  await app.register(lifecycleRoutes, { handle: options.database, membership });
+  await app.register(targetingRoutes, { database: options.database, membership });
+  await app.register(interactionRoutes, { database: options.database, onStored: membership.notifyStored });
   await app.register(importRoutes, { database: options.database });
   await app.register(tokenRoutes, { database: options.database });
   await app.register(auditRoutes, { database: options.database });

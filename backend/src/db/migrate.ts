@@ -7,6 +7,7 @@ import type { DatabaseHandle, Dialect } from './connect';
 import * as initial from './migrations/0001-initial';
 import * as contactAttributes from './migrations/0002-contact-attributes';
 import * as importFiles from './migrations/0003-import-files';
+import * as segmentLifecycle from './migrations/0004-segment-lifecycle';
 import * as tokensAndAudit from './migrations/0005-tokens-and-audit';
 
 type VersionedMigration = { up(db: Kysely<unknown>, dialect: Dialect): Promise<void> };
@@ -15,6 +16,7 @@ const migrations: Record<string, VersionedMigration> = {
   '0001-initial': initial,
   '0002-contact-attributes': contactAttributes,
   '0003-import-files': importFiles,
+  '0004-segment-lifecycle': segmentLifecycle,
   '0005-tokens-and-audit': tokensAndAudit,
 };
 

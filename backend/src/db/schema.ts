@@ -65,6 +65,58 @@ export interface SegmentTable {
   idempotency_key: string | null;
   created_at: Int;
   updated_at: Int;
+  /** The logic of the edit prepared while the segment is live-editable, as canonical query text. */
+  pending_logic: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The pending logic's AST as JSON. */
+  pending_logic_ast: ColumnType<string | null, string | null | undefined, string | null>;
+  /** The error of the last failed go-live, publish or evaluation as a JSON object; null after a success. */
+  last_error: ColumnType<string | null, string | null | undefined, string | null>;
+  last_evaluated_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** When membership maintenance evaluates the segment next without waiting for interactions; null for never. */
+  next_evaluation_at: ColumnType<number | null, number | null | undefined, number | null>;
+  /** The time up to which the stored members account for interactions leaving HAVING windows. */
+  swept_at: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** The stored members of a segment that is or was live. */
+export interface SegmentMemberTable {
+  segment_id: string;
+  contact_id: string;
+  /** When the contact joined the stored membership. */
+  since: Int;
+}
+
+/** Every member added to or removed from a segment's stored membership, in the order it happened. */
+export interface SegmentMemberChangeTable {
+  /** Commit order across all segments; the change feed's cursor. */
+  seq: Generated<number>;
+  segment_id: string;
+  contact_id: string;
+  change: 'added' | 'removed';
+  at: Int;
+}
+
+/** One status change of a segment. */
+export interface SegmentTransitionTable {
+  seq: Generated<number>;
+  segment_id: string;
+  /** The lifecycle action that caused the change, such as goLive or stop. */
+  action: string;
+  from_status: string;
+  to_status: string;
+  /** The requester: the API token's name, else the X-Actor header or JWT subject, else "anonymous". */
+  actor: string;
+  at: Int;
+  /** The failure as a JSON object, when the change returned the segment to its earlier status. */
+  error: string | null;
+}
+
+/** Progress of membership maintenance, one row per maintained source. */
+export interface MembershipMaintenanceTable {
+  name: string;
+  /** The highest interaction seq that maintenance has applied to live segments. */
+  interaction_seq: Int;
+  updated_at: Int;
 }
 
 /** How far one blob file of an interaction export folder was imported. */
@@ -125,6 +177,10 @@ export interface Database {
   contact: ContactTable;
   interaction: InteractionTable;
   segment: SegmentTable;
+  segment_member: SegmentMemberTable;
+  segment_member_change: SegmentMemberChangeTable;
+  segment_transition: SegmentTransitionTable;
+  membership_maintenance: MembershipMaintenanceTable;
   import_file: ImportFileTable;
   api_token: ApiTokenTable;
   audit_entry: AuditEntryTable;
