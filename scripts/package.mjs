@@ -26,7 +26,9 @@ for (const { browser, config, sourceDir } of targets) {
 
   const filename = `journey-segments-${browser}-${version}.zip`;
   const { extensionPath } = await webExt.cmd.build(
-    { sourceDir, artifactsDir: artifactsFolder, filename, overwriteDest: true },
+    // local-defaults.json contains the API token npm start wrote. The build above removes it, and this keeps it
+    // out of an archive even if a later step puts it back.
+    { sourceDir, artifactsDir: artifactsFolder, filename, overwriteDest: true, ignoreFiles: ['local-defaults.json'] },
     { shouldExitProgram: false },
   );
   console.log(`Wrote ${extensionPath}`);

@@ -80,7 +80,7 @@ function warnIgnored(area: string, key: OptionKey, reason: string): void {
 }
 
 /** Keeps the valid options of one storage area and drops the rest, so one bad value cannot hide the others. */
-function validOptions(stored: Record<string, unknown>, area: 'sync' | 'managed'): Partial<ExtensionOptions> {
+function validOptions(stored: Record<string, unknown>, area: 'local defaults' | 'sync' | 'managed'): Partial<ExtensionOptions> {
   const options: Partial<ExtensionOptions> = {};
 
   if (typeof stored.backendUrl === 'string' && stored.backendUrl.trim() !== '') {
@@ -128,13 +128,32 @@ async function readManaged(): Promise<Record<string, unknown>> {
   }
 }
 
-/** Reads the options: defaults, overridden by sync storage, overridden by managed storage. */
+/**
+ * Reads local-defaults.json, which `npm start` writes into the built extension with the local backend URL and
+ * API token. Store packages have no such file, so the fetch fails and there are no local defaults.
+ */
+async function readLocalDefaults(): Promise<Record<string, unknown>> {
+  try {
+    const response = await fetch(browser.runtime.getURL('local-defaults.json'));
+    if (!response.ok) {
+      return {};
+    }
+    const body = (await response.json()) as Record<string, unknown> | null;
+    // Only the connection options: the file must not set options that are meant for users or policy.
+    return body !== null && typeof body === 'object' ? { backendUrl: body.backendUrl, apiToken: body.apiToken } : {};
+  } catch {
+    return {};
+  }
+}
+
+/** Reads the options: defaults, overridden by npm start's local defaults, by sync storage, then by managed storage. */
 export async function readConfig(): Promise<ExtensionConfig> {
-  const [synced, managed] = await Promise.all([browser.storage.sync.get(optionKeys as string[]), readManaged()]);
+  const [local, synced, managed] = await Promise.all([readLocalDefaults(), browser.storage.sync.get(optionKeys as string[]), readManaged()]);
   const managedOptions = validOptions(managed, 'managed');
 
   return {
     ...defaultOptions,
+    ...validOptions(local, 'local defaults'),
     ...validOptions(synced, 'sync'),
     ...managedOptions,
     managedKeys: Object.keys(managedOptions) as OptionKey[],
