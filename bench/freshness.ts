@@ -123,13 +123,16 @@ class Api {
     return JSON.parse(text) as Body;
   }
 
-  async waitUntilUp(timeoutMs: number): Promise<void> {
+  async waitUntilUp(backend: ChildProcess, timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       try {
         await this.request('GET', '/api/targeting/segments');
         return;
       } catch (error) {
+        if (backend.exitCode !== null) {
+          throw new Error(`The backend exited with code ${backend.exitCode} before it responded; its errors are printed above.`);
+        }
         if (Date.now() > deadline) {
           throw new Error(`The backend at ${this.url} did not respond within ${timeoutMs} ms: ${(error as Error).message}`);
         }
@@ -157,7 +160,7 @@ async function measure(database: Database): Promise<Record<string, unknown>> {
     const port = await freePort();
     backend = startBackend(databaseUrl, port);
     const api = new Api(`http://127.0.0.1:${port}`, token);
-    await api.waitUntilUp(120_000);
+    await api.waitUntilUp(backend, 120_000);
 
     const segments: Array<{ segmentId: string; probe: string; name: string }> = [];
     for (const { name, logic, probe } of segmentLogic) {
