@@ -40,7 +40,7 @@ export async function requireValidLogic(handle: DatabaseHandle, text: string, se
 
 export function invalidLogic(errors: QueryError[]) {
   const first = errors[0];
-  const summary = first ? `line ${first.line}, column ${first.column}: ${first.message}` : 'the logic is empty';
+  const summary = first ? `line ${first.line}, column ${first.column}: ${first.message.replace(/\.$/, '')}` : 'the logic is empty';
   const more = errors.length > 1 ? ` (and ${errors.length - 1} more)` : '';
   return unprocessable('invalid-logic', `The segment logic is invalid: ${summary}${more}. Fix it and save again.`, { errors });
 }
