@@ -58,7 +58,11 @@ const run = spawnSync(
 let summary = '';
 try {
   const report = JSON.parse(readFileSync('.tmp/vitest-report.json', 'utf8'));
-  summary = `${report.numPassedTests} passed, ${report.numFailedTests} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
+  // A file that fails while loading or in a setup hook has no failed test of its own, so it counts as one.
+  const brokenFiles = report.testResults.filter(
+    (file) => file.status === 'failed' && !file.assertionResults.some((test) => test.status === 'failed'),
+  ).length;
+  summary = `${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed, ${report.numPendingTests + report.numTodoTests} skipped`;
 } catch {
   summary = 'The test report .tmp/vitest-report.json could not be read.';
 }

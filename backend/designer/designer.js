@@ -48,6 +48,7 @@ const texts = {
     processingCounter: 'Processing',
     stoppedCounter: 'Stopped',
     inflowCounter: 'Inflow',
+    switchJourney: 'Journey',
   },
   de: {
     customerJourney: 'Customer Journey',
@@ -94,6 +95,7 @@ const texts = {
     processingCounter: 'Wird verarbeitet',
     stoppedCounter: 'Angehalten',
     inflowCounter: 'Zufluss',
+    switchJourney: 'Journey',
   },
 };
 
@@ -500,6 +502,8 @@ function render(force = false) {
   document.querySelector('[data-journey-recurring]').textContent = journey.recurring ? t.yes : t.no;
   renderTabs();
 
+  // Replacing the tab content drops focus, so a focused tile gets it back after the re-render.
+  const focusedTile = document.activeElement?.closest?.('[data-activity-id]')?.dataset.activityId;
   const content = document.getElementById('tab-content');
   if (state.tab === 'insights' && state.incomplete) content.replaceChildren(renderInsights());
   else if (state.tab === 'general') content.replaceChildren(renderGeneral());
@@ -510,6 +514,7 @@ function render(force = false) {
     const position = scrolled ? { left: scrolled.scrollLeft, top: scrolled.scrollTop } : null;
     content.replaceChildren(renderDesigner());
     if (position) content.querySelector('.canvas').scrollTo(position);
+    if (focusedTile) content.querySelector(`[data-activity-id="${CSS.escape(focusedTile)}"]`)?.focus();
   }
 }
 
@@ -540,8 +545,20 @@ async function kindLabelsOf() {
   return catalogLabels.tileKinds;
 }
 
+/** Fills the journey picker in the header; choosing a journey opens its designer in the same tab. */
+async function renderJourneySwitcher() {
+  const { journeys } = await getJson('/api/journeys');
+  const picker = document.querySelector('[data-journey-switcher]');
+  picker.setAttribute('aria-label', t.switchJourney);
+  picker.replaceChildren(...journeys.map((journey) => h('option', { value: journey.journeyId, selected: journey.journeyId === journeyId }, journey.name)));
+  picker.addEventListener('change', () => {
+    location.href = `/designer/journeys/${encodeURIComponent(picker.value)}?lang=${language}`;
+  });
+}
+
 async function start() {
   document.documentElement.lang = language;
+  renderJourneySwitcher().catch((error) => console.warn('Journey list failed to load:', error.message));
   document.querySelectorAll('[data-text]').forEach((element) => (element.textContent = t[element.dataset.text]));
   try {
     await refresh();

@@ -29,7 +29,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.once(signal, () => {
     app.log.info({ signal }, 'backend stopping');
     app.close().then(
-      () => process.exit(0),
+      () => {
+        app.log.info({ signal }, 'backend stopped');
+        process.exit(0);
+      },
       (error) => {
         app.log.error({ err: error }, 'backend failed to stop cleanly');
         process.exit(1);

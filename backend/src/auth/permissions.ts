@@ -13,7 +13,7 @@ export type Access = Role | 'designer';
 export const permissions: Readonly<Record<string, Access>> = {
   // Journeys: the designer page reads labels, the journey with its counts and the incomplete-journey lists.
   'GET /api/catalog/labels': 'designer',
-  'GET /api/journeys': 'marketer',
+  'GET /api/journeys': 'designer',
   'GET /api/journeys/:journeyId': 'designer',
   'GET /api/journeys/:journeyId/incomplete': 'designer',
   'GET /api/journeys/:journeyId/reasons/:reasonId/contacts': 'designer',
