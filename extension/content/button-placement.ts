@@ -1,7 +1,8 @@
 // Keeps exactly one Save as segment button in every container that should have one. The host page re-renders
 // its rows and lists at any time, so each mutation batch reconciles. A container whose button was removed gets
 // a new one. A stray copy is removed, because a cloned row carries our host without its shadow root. A button
-// whose target changed (same row element, other tile) is replaced.
+// whose target changed (same row element, other tile) is replaced. A page that removes or moves a button again
+// each time it comes back gets a bounded number of re-insertions, then a pause, so the two never loop.
 
 import { h } from 'preact';
 
@@ -24,6 +25,12 @@ export interface Placement {
   label: string;
   onActivate: () => void;
 }
+
+/** Re-insertions of one button allowed within reinsertionWindowMs before it pauses. */
+export const maxReinsertions = 10;
+export const reinsertionWindowMs = 5_000;
+/** How long a button the page keeps removing stays out before it is tried again. */
+export const reinsertionPauseMs = 30_000;
 
 export interface ButtonPlacer {
   reconcile(placements: readonly Placement[]): void;
@@ -50,8 +57,11 @@ function focusButton(host: HTMLElement): boolean {
 }
 
 /** `feature` tags the hosts, so placers of different features never touch each other's buttons. */
-export function createButtonPlacer(document: Document, feature: string): ButtonPlacer {
+export function createButtonPlacer(document: Document, feature: string, now: () => number = Date.now): ButtonPlacer {
   const mounted = new Map<HTMLElement, MountedButton>();
+  // Per key: when the page took the button away recently, and until when re-inserting it is paused.
+  const reinsertedAt = new Map<string, number[]>();
+  const pausedUntil = new Map<string, number>();
   // The key of the button that had focus. When the page re-renders a focused row, focus falls back to the body;
   // the new button for the same key takes it back.
   let focusedKey: string | null = null;
@@ -63,6 +73,39 @@ export function createButtonPlacer(document: Document, feature: string): ButtonP
       entry.container.removeAttribute(handledAttribute);
     }
     removeShadowHost(host);
+  }
+
+  /** True when a button of `key` is still ours but no longer in its container: the page removed or moved it. */
+  function wasTakenAway(placement: Placement): boolean {
+    for (const [host, entry] of mounted) {
+      if (entry.key === placement.key && (!host.isConnected || !placement.container.contains(host))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Counts a re-insertion of `key`; returns false, and pauses the key, once the page has taken it too often. */
+  function mayReinsert(key: string): boolean {
+    const time = now();
+    if ((pausedUntil.get(key) ?? 0) > time) {
+      return false;
+    }
+
+    const recent = (reinsertedAt.get(key) ?? []).filter((at) => at > time - reinsertionWindowMs);
+    recent.push(time);
+    reinsertedAt.set(key, recent);
+    if (recent.length <= maxReinsertions) {
+      return true;
+    }
+
+    reinsertedAt.delete(key);
+    pausedUntil.set(key, time + reinsertionPauseMs);
+    console.warn(
+      `[journey-segments] the page removed the Save as segment button ${key} ${recent.length} times within ` +
+        `${reinsertionWindowMs / 1000} s; it is added again after ${reinsertionPauseMs / 1000} s.`,
+    );
+    return false;
   }
 
   function mount(placement: Placement): HTMLElement {
@@ -106,6 +149,8 @@ export function createButtonPlacer(document: Document, feature: string): ButtonP
 
         if (current) {
           (mounted.get(current) as MountedButton).placement = placement;
+        } else if ((pausedUntil.get(placement.key) ?? 0) > now() || (wasTakenAway(placement) && !mayReinsert(placement.key))) {
+          continue;
         } else {
           current = mount(placement);
           const active = document.activeElement;

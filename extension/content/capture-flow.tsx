@@ -104,7 +104,7 @@ export function openCaptureFlyout(target: CaptureTarget, options: OpenCaptureOpt
 
     close();
     const message = outcome.state === 'saved' ? t('toastSaved') : t('toastQueued');
-    showToast(document, message, { label: t('toastViewRecord'), run: () => openRecord(outcome) });
+    showToast(document, message, { label: t('toastViewRecord'), run: () => openRecord(outcome) }, name);
     return null;
   };
 

@@ -7,15 +7,20 @@ export interface ToastAction {
 
 interface ToastProps {
   message: string;
+  /** A second line, such as the name of the segment; page text may appear here, so it is rendered as text. */
+  detail?: string;
   action?: ToastAction;
   onDismiss: () => void;
 }
 
 /** Renders a short status message at the bottom of the page, which screen readers announce without moving focus. */
-export function Toast({ message, action, onDismiss }: ToastProps) {
+export function Toast({ message, detail, action, onDismiss }: ToastProps) {
   return (
     <div class="toast" role="status" aria-live="polite">
-      <span class="message">{message}</span>
+      <span class="text">
+        <span class="message">{message}</span>
+        {detail && <span class="detail">{detail}</span>}
+      </span>
       {action && (
         <button type="button" class="action" onClick={action.run}>
           {action.label}

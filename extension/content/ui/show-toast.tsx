@@ -18,7 +18,8 @@ export function dismissToast(): void {
   }
 }
 
-export function showToast(document: Document, message: string, action?: ToastAction): void {
+/** Shows `message`, with `detail` (such as the segment name) on a line of its own, always as text. */
+export function showToast(document: Document, message: string, action?: ToastAction, detail?: string): void {
   dismissToast();
 
   const host = createShadowHost(document, toastTagName, css);
@@ -47,7 +48,7 @@ export function showToast(document: Document, message: string, action?: ToastAct
       action.run();
     },
   };
-  renderInShadow(host, <Toast message={message} action={runAction} onDismiss={dismissToast} />);
+  renderInShadow(host, <Toast message={message} detail={detail} action={runAction} onDismiss={dismissToast} />);
   document.body.append(host);
   startTimer();
 }

@@ -1,5 +1,6 @@
 // Launches Chromium with the built extension loaded (the extension's dist/ folder), the way the e2e tests and
-// benchmarks need it: a fresh profile, no network beyond localhost, the backend URL set in the options.
+// benchmarks need it: a fresh profile, no network beyond localhost, the backend URL and API token set in the
+// options.
 
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -37,7 +38,19 @@ const baseArgs = [
   '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 
-export async function launchWithExtension(options: { backendUrl: string; args?: string[] }): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  backendUrl: string;
+  /** The API token the extension sends; set it to a token of the test backend, such as backend.tokens.marketer. */
+  apiToken?: string;
+  args?: string[];
+  /**
+   * A folder for the profile that close() keeps, so a second launch with the same folder is a browser restart
+   * with the extension's storage intact. The caller removes it. A fresh temporary folder unless given.
+   */
+  profileFolder?: string;
+}
+
+export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
   ensureExtensionBuilt();
   const executablePath = findChromium();
   if (!executablePath) {
@@ -46,7 +59,8 @@ export async function launchWithExtension(options: { backendUrl: string; args?: 
 
   const scratch = resolve('.tmp');
   mkdirSync(scratch, { recursive: true });
-  const folder = mkdtempSync(join(scratch, 'chromium-'));
+  const folder = options.profileFolder ?? mkdtempSync(join(scratch, 'chromium-'));
+  mkdirSync(folder, { recursive: true });
   const environment = { ...process.env, TMPDIR: folder, XDG_CONFIG_HOME: folder, XDG_CACHE_HOME: folder };
 
   const browser = await puppeteer.launch({
@@ -70,9 +84,13 @@ export async function launchWithExtension(options: { backendUrl: string; args?: 
   for (let attempt = 0; attempt < 100 && !(await ready.evaluate(() => typeof chrome === 'object' && Boolean(chrome.storage))); attempt++) {
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  await ready.evaluate(async (url) => {
-    await chrome.storage.sync.set({ backendUrl: url });
-  }, options.backendUrl);
+  await ready.evaluate(
+    async (url, token) => {
+      await chrome.storage.sync.set({ backendUrl: url, apiToken: token });
+    },
+    options.backendUrl,
+    options.apiToken ?? '',
+  );
 
   return {
     browser,
@@ -80,7 +98,9 @@ export async function launchWithExtension(options: { backendUrl: string; args?: 
     worker,
     close: async () => {
       await browser.close();
-      rmSync(folder, { recursive: true, force: true });
+      if (!options.profileFolder) {
+        rmSync(folder, { recursive: true, force: true });
+      }
     },
   };
 }
