@@ -265,7 +265,7 @@ function row(label, count, share, level = 1) {
     { role: 'row', class: `result-row level-${level}`, 'aria-level': level > 1 ? level : null },
     h('span', { role: 'rowheader' }, label),
     h('span', { role: 'cell', class: 'count' }, numberFormat.format(count)),
-    h('span', { role: 'cell', class: 'share' }, share),
+    h('span', { role: 'cell', class: 'share' }, h('span', { class: 'share-value' }, share)),
   );
 }
 
