@@ -9,10 +9,12 @@ import type { captureRequest, SegmentOrigin } from '../../../shared/api/segments
 import { buildReasonLogic, buildResultLogic, findReason, findTileResult, resultsOfTile } from '../../../shared/catalog';
 import type { SegmentExpression } from '../../../shared/query/ast';
 import { printQuery } from '../../../shared/query/printer';
+import { recordSegmentCreated } from '../audit/audit-log';
 import type { DatabaseHandle } from '../db/connect';
 import { HttpError, notFound, unprocessable } from '../http-error';
 import { requireJourney, toCatalogTile } from '../journeys/service';
 import { countMembers } from '../query/evaluate';
+import { anonymousActor } from './actor';
 import { evaluationContext } from './evaluation-context';
 import { findSegment, findSegmentByIdempotencyKey, insertSegment, type SegmentRow } from './repository';
 
@@ -57,12 +59,14 @@ const sameCapture = (row: SegmentRow, body: CaptureBody, origin: SegmentOrigin) 
 
 /**
  * Creates the draft segment, or returns the one an earlier request with the same idempotency key created.
- * Nothing is written when the journey, tile, result or reason is invalid.
+ * Nothing is written when the journey, tile, result or reason is invalid. The audit log records `actor` with
+ * the new segment, in the same transaction.
  */
 export async function captureSegment(
   handle: DatabaseHandle,
   body: CaptureBody,
   idempotencyKey: string | undefined,
+  actor: string = anonymousActor,
   now = Date.now(),
 ): Promise<{ segment: SegmentRow; created: boolean }> {
   const { logic, origin } = await resolveLogic(handle, body);
@@ -83,21 +87,25 @@ export async function captureSegment(
 
   const memberCount = await countMembers(handle, logic, evaluationContext(handle, now));
   const segmentId = randomUUID();
+  const row = {
+    segment_id: segmentId,
+    name: body.name,
+    description: body.description,
+    status: 'draft',
+    logic: printQuery(logic),
+    logic_ast: JSON.stringify(logic),
+    origin: JSON.stringify(origin),
+    journey_id: body.journeyId,
+    member_count: memberCount,
+    counted_at: now,
+    idempotency_key: idempotencyKey ?? null,
+    created_at: now,
+    updated_at: now,
+  };
   try {
-    await insertSegment(handle, {
-      segment_id: segmentId,
-      name: body.name,
-      description: body.description,
-      status: 'draft',
-      logic: printQuery(logic),
-      logic_ast: JSON.stringify(logic),
-      origin: JSON.stringify(origin),
-      journey_id: body.journeyId,
-      member_count: memberCount,
-      counted_at: now,
-      idempotency_key: idempotencyKey ?? null,
-      created_at: now,
-      updated_at: now,
+    await handle.db.transaction().execute(async (trx) => {
+      await insertSegment({ ...handle, db: trx }, row);
+      await recordSegmentCreated(trx, row, 'capture', actor, now);
     });
   } catch (error) {
     // Two requests with the same key can race past the lookup above; the unique index lets one of them in.

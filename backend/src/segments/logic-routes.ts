@@ -8,10 +8,12 @@ import { z } from 'zod';
 
 import { segmentDescription, segmentName } from '../../../shared/api/segments';
 import { printQuery, type SegmentExpression } from '../../../shared/query';
+import { recordSegmentCreated } from '../audit/audit-log';
 import type { DatabaseHandle } from '../db/connect';
 import { notFound, unprocessable } from '../http-error';
 import { countMembers, explainMember, isMember } from '../query/evaluate';
 import { parseBody } from '../validation';
+import { actorOf } from './actor';
 import { evaluationContext } from './evaluation-context';
 import { analyzeLogic, requireValidLogic, rethrowCompileError } from './logic-analysis';
 import { toSegmentRecord } from './record';
@@ -53,7 +55,7 @@ export const logicRoutes: FastifyPluginAsync<{ database: DatabaseHandle }> = asy
     const memberCount = await countMembers(database, ast, evaluationContext(database, now)).catch(rethrowCompileError);
 
     const segmentId = randomUUID();
-    await insertSegment(database, {
+    const row = {
       segment_id: segmentId,
       name: body.name,
       description: body.description,
@@ -67,6 +69,10 @@ export const logicRoutes: FastifyPluginAsync<{ database: DatabaseHandle }> = asy
       idempotency_key: null,
       created_at: now,
       updated_at: now,
+    };
+    await database.db.transaction().execute(async (trx) => {
+      await insertSegment({ ...database, db: trx }, row);
+      await recordSegmentCreated(trx, row, 'create', actorOf(request), now);
     });
     request.log.info({ segmentId }, 'segment created from logic text');
     reply.code(201);

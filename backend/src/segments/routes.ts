@@ -7,6 +7,7 @@ import { captureRequest, segmentStatuses } from '../../../shared/api/segments';
 import type { DatabaseHandle } from '../db/connect';
 import { badRequest, notFound } from '../http-error';
 import { parseBody } from '../validation';
+import { actorOf } from './actor';
 import { captureSegment } from './capture';
 import { toSegmentRecord } from './record';
 import { findSegment, listSegments } from './repository';
@@ -27,7 +28,7 @@ function idempotencyKeyOf(header: string | string[] | undefined): string | undef
 export const segmentRoutes: FastifyPluginAsync<{ database: DatabaseHandle }> = async (app, { database }) => {
   app.post('/api/segments/captures', async (request, reply) => {
     const body = parseBody(captureRequest, request.body);
-    const { segment, created } = await captureSegment(database, body, idempotencyKeyOf(request.headers['idempotency-key']));
+    const { segment, created } = await captureSegment(database, body, idempotencyKeyOf(request.headers['idempotency-key']), actorOf(request));
     if (created) {
       request.log.info({ segmentId: segment.segment_id, journeyId: body.journeyId }, 'segment captured');
     }
