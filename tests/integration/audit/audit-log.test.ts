@@ -1,5 +1,5 @@
-// The audit log over real HTTP: captures, segments created from text, edits and lifecycle actions each leave an
-// entry with the token name as actor and the changed fields before and after; publishers and admins read it.
+// The audit log over real HTTP. Captures, segments created from text, edits and lifecycle actions each leave an
+// entry with the token name as actor and the changed fields before and after. Publishers and admins read it.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
