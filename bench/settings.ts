@@ -30,7 +30,7 @@ export function benchSettings(environment: NodeJS.ProcessEnv = process.env): Ben
     ingestBatch: quick ? 1_000 : 10_000,
     goLiveSizesSqlite: quick ? [20_000] : [1_000_000, 10_000_000],
     goLiveSizesPostgres: quick ? [20_000] : [1_000_000, 10_000_000],
-    goLiveRuns: quick ? 3 : 15,
+    goLiveRuns: quick ? 3 : 30,
     captures: quick ? 5 : 50,
     busyPageSeconds: quick ? 2 : 10,
     cacheFolder: resolve(environment.BENCH_CACHE ?? '.tmp/bench'),

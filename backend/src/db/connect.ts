@@ -22,6 +22,11 @@ export interface DatabaseHandle {
    * `db.connection().execute`), so that no other query can interleave with the statements run on it.
    */
   sqlite?: SQLite.Database;
+  /**
+   * On PostgreSQL, the pool behind `db`, for the few paths that need a client of their own, such as COPY. A
+   * client taken from it must be released, and it runs outside any transaction of `db`.
+   */
+  postgres?: pg.Pool;
   close(): Promise<void>;
 }
 
@@ -36,7 +41,7 @@ export function openDatabase(url: string): DatabaseHandle {
   if (/^postgres(ql)?:\/\//.test(url)) {
     const pool = new pg.Pool({ connectionString: url, max: 10 });
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), close: () => db.destroy() };
+    return { db, dialect: 'postgres', location: url.replace(/:[^:@/]*@/, ':***@'), postgres: pool, close: () => db.destroy() };
   }
 
   if (url !== ':memory:') {
