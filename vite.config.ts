@@ -57,8 +57,8 @@ export function extensionBuild(options: { browser: 'chrome' | 'firefox'; manifes
       target: options.browser === 'firefox' ? 'firefox140' : 'chrome120',
       emptyOutDir: true,
       rollupOptions: {
-        // The record page is opened by the background, not named in the manifest, so it needs its own entry.
-        input: { segment: 'extension/pages/segment.html' },
+        // The record page and the segment list are not named in the manifest, so each needs its own entry.
+        input: { segment: 'extension/pages/segment.html', segments: 'extension/pages/segments.html' },
       },
     },
   };

@@ -23,7 +23,7 @@ export interface BackendClient {
 }
 
 interface RequestInit {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH';
   body?: unknown;
   headers?: Record<string, string>;
 }
@@ -44,22 +44,30 @@ function errorOfStatus(response: Response, body: unknown, backendUrl: string): B
   const status = response.status;
   const parsed = apiError.safeParse(body);
   const backendMessage = parsed.success ? parsed.data.message : null;
+  const code = parsed.success ? (parsed.data.code ?? null) : null;
+  const details = (body as { details?: unknown } | undefined)?.details;
 
+  // A token whose role is too low is valid, and the backend's message names the role the request needs.
+  if (status === 403 && code === 'role-too-low' && backendMessage) {
+    return new BackendError(backendMessage, 'rejected', status, code, details);
+  }
   if (status === 401 || status === 403) {
     return new BackendError(t('errorBackendUnauthorized', backendUrl, status), 'rejected', status);
   }
   if (status >= 500 || status === 429) {
-    return new BackendError(backendMessage ?? t('errorBackendFailed', backendUrl, status), 'failed', status);
+    return new BackendError(backendMessage ?? t('errorBackendFailed', backendUrl, status), 'failed', status, code, details);
   }
-  return new BackendError(backendMessage ?? t('errorBackendRejected', backendUrl, status), 'rejected', status);
+  return new BackendError(backendMessage ?? t('errorBackendRejected', backendUrl, status), 'rejected', status, code, details);
 }
 
-export function createBackendClient(options: BackendClientOptions): BackendClient {
+/** Sends a request to the backend and returns the parsed JSON body with the backend URL it went to. */
+export type BackendRequest = (path: string, init: RequestInit) => Promise<{ body: unknown; backendUrl: string }>;
+
+export function createBackendRequest(options: BackendClientOptions): BackendRequest {
   const fetchImpl = options.fetch ?? ((input, init) => fetch(input, init));
   const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
 
-  /** Sends a request and returns the parsed JSON body with the backend URL it went to. */
-  async function request(path: string, init: RequestInit): Promise<{ body: unknown; backendUrl: string }> {
+  return async function request(path, init) {
     const { backendUrl, apiToken } = await options.readOptions();
     const headers: Record<string, string> = { accept: 'application/json', ...init.headers };
     if (apiToken) {
@@ -92,7 +100,11 @@ export function createBackendClient(options: BackendClientOptions): BackendClien
       throw new BackendError(t('errorBackendInvalidReply', backendUrl), 'failed', response.status);
     }
     return { body, backendUrl };
-  }
+  };
+}
+
+export function createBackendClient(options: BackendClientOptions): BackendClient {
+  const request = createBackendRequest(options);
 
   async function requestSegment(path: string, init: RequestInit): Promise<SegmentRecord> {
     const { body, backendUrl } = await request(path, init);

@@ -9,6 +9,10 @@ export class BackendError extends Error {
     message: string,
     readonly kind: BackendErrorKind,
     readonly status: number | null = null,
+    /** The backend's error code, such as `invalid-logic`, when its reply carried one. */
+    readonly code: string | null = null,
+    /** The `details` of the backend's error reply, such as the errors of invalid logic. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = 'BackendError';

@@ -1,15 +1,16 @@
 // Routes runtime messages from content scripts and extension pages to the background services and wraps each
 // result in a reply envelope.
 
-import type { Runtime } from 'webextension-polyfill';
+import browser, { type Runtime } from 'webextension-polyfill';
 
 import { captureRequest } from '../../shared/api/segments';
 import { t } from '../lib/i18n';
-import { runtimeMessage, type Reply, type ReplyValues, type RuntimeMessage } from '../lib/messages';
-import type { BackendClient } from './backend-client';
+import { pageOnlyMessageTypes, runtimeMessage, type Reply, type ReplyValues, type RuntimeMessage } from '../lib/messages';
+import { createBackendRequest, type BackendClient } from './backend-client';
 import type { ExtensionConfig } from './config';
 import type { JourneyCache } from './journey-cache';
 import type { Outbox } from './outbox';
+import { createSegmentApi, type SegmentApi } from './segment-api';
 
 export interface RouterServices {
   client: BackendClient;
@@ -18,6 +19,8 @@ export interface RouterServices {
   readConfig: () => Promise<ExtensionConfig>;
   /** Opens an extension page in a new tab, next to the sender's tab when there is one. */
   openPage(path: string, sender: Runtime.MessageSender): Promise<void>;
+  /** The segment endpoints of the record page and the segment list; built from `readConfig` when absent. */
+  segments?: SegmentApi;
 }
 
 export type MessageRouter = (message: unknown, sender: Runtime.MessageSender) => Promise<Reply<unknown>>;
@@ -32,6 +35,7 @@ function firstIssue(error: { issues: ReadonlyArray<{ message: string; path: Prop
 
 export function createMessageRouter(services: RouterServices): MessageRouter {
   const { client, outbox, journeys, readConfig, openPage } = services;
+  const segments = services.segments ?? createSegmentApi(createBackendRequest({ readOptions: readConfig }));
 
   async function route(message: RuntimeMessage, sender: Runtime.MessageSender): Promise<ReplyValues[RuntimeMessage['type']]> {
     switch (message.type) {
@@ -80,6 +84,30 @@ export function createMessageRouter(services: RouterServices): MessageRouter {
         const { uiLanguage, offeredResults, segmentNamePattern, hostProfiles } = await readConfig();
         return { uiLanguage, offeredResults, segmentNamePattern, hostProfiles };
       }
+
+      case 'segments/list':
+        return segments.list({ journeyId: message.journeyId, status: message.status });
+
+      case 'segment/update':
+        return segments.update(message.segmentId, message.changes);
+
+      case 'segment/action':
+        return segments.runAction(message.segmentId, message.action, message.confirm);
+
+      case 'segment/transitions':
+        return segments.transitions(message.segmentId);
+
+      case 'segment/members':
+        return segments.members(message.segmentId, { cursor: message.cursor, limit: message.limit });
+
+      case 'segment/explain':
+        return segments.explain(message.segmentId, message.contactId);
+
+      case 'logic/validate':
+        return segments.validateLogic(message.logic, message.segmentName);
+
+      case 'logic/preview':
+        return segments.previewLogic(message.logic, message.segmentName);
     }
   }
 
@@ -87,6 +115,10 @@ export function createMessageRouter(services: RouterServices): MessageRouter {
     const parsed = runtimeMessage.safeParse(raw);
     if (!parsed.success) {
       return { ok: false, message: t('errorMessageInvalid', firstIssue(parsed.error)) };
+    }
+    // Content scripts run inside host pages, so only the extension's own pages may edit segments or read members.
+    if (pageOnlyMessageTypes.has(parsed.data.type) && !sender.url?.startsWith(browser.runtime.getURL(''))) {
+      return { ok: false, message: t('errorMessageNotAllowed', parsed.data.type) };
     }
 
     try {

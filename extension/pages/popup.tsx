@@ -53,6 +53,10 @@ function CaptureItem({ capture }: { capture: CaptureStatus }) {
   );
 }
 
+function openSegmentList(): void {
+  void browser.tabs.create({ url: browser.runtime.getURL('extension/pages/segments.html') }).then(() => window.close());
+}
+
 function Popup() {
   const [captures, setCaptures] = useState<CaptureStatus[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -96,6 +100,9 @@ function Popup() {
             {t('popupRetry')}
           </button>
         )}
+        <button type="button" onClick={openSegmentList}>
+          {t('popupAllSegments')}
+        </button>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()}>
           {t('popupOptions')}
         </button>
