@@ -78,7 +78,7 @@ describe('explanation tree', () => {
   it('states the aggregate against the threshold', async () => {
     const page = await mount(<ExplanationNode explanation={clicked} node={null} journey={journey} />);
 
-    expect(text(page)).toContain('2 interactions counted. COUNT() is 2; the logic needs > 0.');
+    expect(text(page)).toContain('Interactions counted: 2. COUNT() is 2; the logic needs > 0.');
   });
 
   it('falls back to the block type without parsed logic', async () => {
