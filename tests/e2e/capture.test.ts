@@ -1,13 +1,20 @@
 // The product's main job in a real browser: the built extension on the demo designer, captures through the
 // flyout, and the draft segments they store on the real backend.
 
-import type { ElementHandle, Page } from 'puppeteer';
+import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import type { SegmentRecord } from '../../shared/api/segments';
 import { launchJourney } from '../../backend/src/demo/journeys';
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import {
+  countIn,
+  designerUrl as designerPage,
+  listSegments,
+  resultRow as findResultRow,
+  saveThroughFlyout as saveOn,
+  selectTile as selectTileOn,
+} from './support/designer';
 
 const journeyId = launchJourney.journeyId;
 
@@ -17,7 +24,7 @@ let page: Page;
 
 beforeAll(async () => {
   backend = await startTestBackend({ demoContacts: 1500 });
-  chromium = await launchWithExtension({ backendUrl: backend.url });
+  chromium = await launchWithExtension({ backendUrl: backend.url, apiToken: backend.tokens.marketer });
   page = await chromium.browser.newPage();
 });
 
@@ -26,44 +33,11 @@ afterAll(async () => {
   await backend?.stop();
 });
 
-const designerUrl = (query: string) => `${backend.url}/designer/journeys/${journeyId}?${query}`;
-
-async function segments(): Promise<SegmentRecord[]> {
-  return ((await (await fetch(`${backend.url}/api/segments`)).json()) as { segments: SegmentRecord[] }).segments;
-}
-
-/** Finds the result row whose row header reads `label` in the Data panel. */
-async function resultRow(label: string): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction(
-    (text) =>
-      [...document.querySelectorAll('[role="tabpanel"][aria-label="Data"] [role="row"]')].find(
-        (row) => row.querySelector('[role="rowheader"]')?.textContent === text && row.querySelector('journey-segments-save'),
-      ),
-    { timeout: 15_000 },
-    label,
-  );
-  return handle as ElementHandle<Element>;
-}
-
-async function selectTile(activityId: string): Promise<void> {
-  await page.click(`[role="button"][data-activity-id="${activityId}"]`);
-  await page.waitForSelector(`[role="button"][data-activity-id="${activityId}"][aria-pressed="true"]`);
-}
-
-const countIn = async (row: ElementHandle<Element>) => Number((await row.$eval('[role="cell"]', (cell) => cell.textContent ?? '')).replace(/[^\d]/g, ''));
-
-/** Fills and submits the flyout, then waits for the toast; returns the toast's text. */
-async function saveThroughFlyout(name: string, description: string): Promise<string> {
-  const nameField = await page.waitForSelector('journey-segments-flyout >>> input');
-  await nameField!.click({ count: 3 });
-  await nameField!.type(name);
-  const descriptionField = await page.waitForSelector('journey-segments-flyout >>> textarea');
-  await descriptionField!.type(description);
-  await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
-  const toast = await page.waitForSelector('journey-segments-toast >>> [role="status"]');
-  await page.waitForFunction((element) => element?.textContent?.includes('Changes saved'), {}, toast);
-  return toast!.evaluate((element) => element.textContent ?? '');
-}
+const designerUrl = (query: string) => designerPage(backend, journeyId, query);
+const segments = () => listSegments(backend);
+const resultRow = (label: string) => findResultRow(page, label);
+const selectTile = (activityId: string) => selectTileOn(page, activityId);
+const saveThroughFlyout = (name: string, description: string) => saveOn(page, name, description);
 
 describe('capture in Chromium', () => {
   it('saves a tile result as a draft with the shown count', async () => {
