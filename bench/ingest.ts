@@ -1,5 +1,5 @@
 // Measures how fast simulated interactions go through the ingest path (validation, conversion and idempotent
-// storage) into a fresh SQLite file, and into a fresh PostgreSQL schema when the server answers. Ingests about
+// storage) into a fresh SQLite file, and into a fresh PostgreSQL schema when the server accepts a connection. Ingests about
 // 200,000 interactions of the demo journeys in batches of 5,000 and prints one JSON line per database:
 // {name, interactionsPerSecond, interactions, batchSize}. Only the ingest calls are timed.
 //
