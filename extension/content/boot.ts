@@ -58,7 +58,7 @@ export function startContentScript(window: Window): ContentScript {
     isOwnNode: (node) => ownTagNames.has(node.nodeName),
     requestFrame: (callback) => window.requestAnimationFrame(() => callback()),
   });
-  let journeys = createJourneyDetails();
+  const journeys = createJourneyDetails();
   const lifetime = new AbortController();
   let settings: ContentSettings | null = null;
   let profiles: HostProfile[] = [];
@@ -94,17 +94,21 @@ export function startContentScript(window: Window): ContentScript {
     }
   };
 
+  let appliedFingerprint: string | null = null;
+
   const applySettings = async () => {
     const next = await readSettings();
-    if (lifetime.signal.aborted) {
+    const fingerprint = JSON.stringify(next);
+    // Storage events also fire for options the content script does not use; those must not restart anything.
+    if (lifetime.signal.aborted || fingerprint === appliedFingerprint) {
       return;
     }
+    appliedFingerprint = fingerprint;
     settings = next;
     setUiLanguage(next.uiLanguage);
     profiles = loadProfilesWithPolicy(next.hostProfiles);
-    // The backend URL may have changed with the settings, so journeys load again from the one now set.
-    journeys = createJourneyDetails();
-    // Restart even on the same journey: labels, offered results and the name pattern may have changed.
+    // Restart even on the same journey: labels, offered results and the name pattern may have changed. The
+    // journey details stay cached, so the buttons come back in the same frame.
     stopSession();
     syncWithUrl();
   };
