@@ -58,6 +58,8 @@ export function startContentScript(window: Window): ContentScript {
     isOwnNode: (node) => ownTagNames.has(node.nodeName),
     requestFrame: (callback) => window.requestAnimationFrame(() => callback()),
   });
+  // NOTE: journey details stay cached for the page's lifetime, also after the backend URL changes; a reload of
+  // the page reads them from the new backend.
   const journeys = createJourneyDetails();
   const lifetime = new AbortController();
   let settings: ContentSettings | null = null;
