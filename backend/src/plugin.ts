@@ -61,7 +61,7 @@ const journeySegments: FastifyPluginAsync<JourneySegmentsOptions> = async (app, 
   await app.register(lifecycleRoutes, { handle: options.database, membership });
   await app.register(targetingRoutes, { database: options.database, membership });
   await app.register(interactionRoutes, { database: options.database, onStored: membership.notifyStored });
-  await app.register(importRoutes, { database: options.database });
+  await app.register(importRoutes, { database: options.database, onStored: membership.notifyStored });
   await app.register(tokenRoutes, { database: options.database });
   await app.register(auditRoutes, { database: options.database });
   if (options.demoDesigner) {

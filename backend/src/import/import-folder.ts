@@ -29,8 +29,8 @@ export interface ImportOptions {
 }
 
 /**
- * Imports `folder`. Throws ImportFolderError when the folder or its model.json is missing or unreadable;
- * everything else (unknown types or columns, malformed rows) is reported in the summary.
+ * Imports `folder`. Throws ImportFolderError when the folder or its model.json is missing or unreadable.
+ * Everything else (unknown types or columns, malformed rows) is reported in the summary.
  */
 export async function importExportFolder(handle: DatabaseHandle, folder: string, options: ImportOptions = {}): Promise<ImportSummary> {
   const started = Date.now();
