@@ -9,7 +9,7 @@ import { demoJourneys, type DemoJourney } from '../../backend/src/demo/journeys'
 import type { IncompleteJourneys, JourneyDetail } from '../../shared/api/journeys';
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
-import { countIn, designerUrl, listSegments, readHeaders, resultRow, saveFlyoutAsSuggested, waitForSegment } from './support/designer';
+import { countIn, designerUrl, listSegments, resultRow, saveFlyoutAsSuggested, waitForSegment } from './support/designer';
 
 // Few contacts keep seeding and counting quick; the counts only need to match, zero included.
 const demoContacts = 400;
@@ -22,8 +22,7 @@ let captured = 0;
 
 beforeAll(async () => {
   backend = await startTestBackend({ demoContacts });
-  const tokens = (backend as { tokens?: Record<string, string> }).tokens;
-  const launchOptions = { backendUrl: backend.url, apiToken: tokens?.marketer };
+  const launchOptions = { backendUrl: backend.url, apiToken: backend.tokens.marketer };
   chromium = await launchWithExtension(launchOptions);
   page = await chromium.browser.newPage();
   // Wide enough that the toast at the bottom centre never covers the side panel's buttons.
@@ -36,7 +35,7 @@ afterAll(async () => {
 });
 
 async function getJson<T>(path: string): Promise<T> {
-  const response = await fetch(`${backend.url}${path}`, { headers: readHeaders(backend) });
+  const response = await backend.fetch(path, {}, 'marketer');
   expect(response.status, path).toBe(200);
   return (await response.json()) as T;
 }

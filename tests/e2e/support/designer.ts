@@ -11,14 +11,8 @@ export const designerUrl = (backend: TestBackend, journeyId: string, query: stri
 
 /** Lists the stored segments through the API. */
 export async function listSegments(backend: TestBackend): Promise<SegmentRecord[]> {
-  const response = await fetch(`${backend.url}/api/segments`, { headers: readHeaders(backend) });
+  const response = await backend.fetch('/api/segments', {}, 'marketer');
   return ((await response.json()) as { segments: SegmentRecord[] }).segments;
-}
-
-/** Returns a marketer's Authorization header when the test backend issues tokens, else no header. */
-export function readHeaders(backend: TestBackend): Record<string, string> {
-  const authorization = (backend as { authorization?: (role?: string) => Record<string, string> }).authorization;
-  return authorization ? authorization('marketer') : {};
 }
 
 /** Finds the result row whose row header reads `label` in the Data panel, once it has its button. */

@@ -9,7 +9,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ImportSummary } from '../../../backend/src/import/import-summary';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { testDialects } from '../../support/databases';
-import { adminHeaders } from './admin-headers';
 import { createExportFolder, csvLine, entityLines, modelEntities, type ExportFolder } from './export-folder-fixture';
 
 describe.each(testDialects)('import API on %s', (dialect) => {
@@ -36,7 +35,7 @@ describe.each(testDialects)('import API on %s', (dialect) => {
   });
 
   const post = async (body: unknown) => {
-    const response = await fetch(`${backend.url}/api/imports`, { method: 'POST', headers: { ...adminHeaders(backend), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${backend.url}/api/imports`, { method: 'POST', headers: { ...backend.authorization(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: await response.json() };
   };
 

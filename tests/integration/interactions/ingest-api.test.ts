@@ -6,7 +6,6 @@ import type { LineOutcome } from '../../../backend/src/interactions/ingest';
 import { ingestBodyLimit, ingestMaxLines } from '../../../backend/src/interactions/routes';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { testDialects } from '../../support/databases';
-import { adminHeaders } from '../import/admin-headers';
 
 interface IngestReply {
   stored: number;
@@ -42,7 +41,7 @@ describe.each(testDialects)('interaction ingest API on %s', (dialect) => {
   });
 
   const post = async (body: string, contentType = 'application/x-ndjson') => {
-    const response = await fetch(`${backend.url}/api/interactions`, { method: 'POST', headers: { ...adminHeaders(backend), 'content-type': contentType }, body });
+    const response = await fetch(`${backend.url}/api/interactions`, { method: 'POST', headers: { ...backend.authorization(), 'content-type': contentType }, body });
     return { status: response.status, body: await response.json() };
   };
   const storedRows = async () => {

@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JourneyDefinitionRequest, JourneyDetail } from '../../../shared/api/journeys';
 import { startTestBackend, type TestBackend } from '../../support/backend';
 import { testDialects } from '../../support/databases';
-import { adminHeaders } from '../import/admin-headers';
 import { createExportFolder, csvLine, modelEntities, type ExportFolder } from '../import/export-folder-fixture';
 
 const journeyId = 'journey-definitions-test';
@@ -56,10 +55,10 @@ describe.each(testDialects)('journey definitions on %s', (dialect) => {
   });
 
   const put = async (id: string, body: unknown) => {
-    const response = await fetch(`${backend.url}/api/journeys/${id}`, { method: 'PUT', headers: { ...adminHeaders(backend), 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${backend.url}/api/journeys/${id}`, { method: 'PUT', headers: { ...backend.authorization(), 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: await response.json() };
   };
-  const detail = async () => (await (await fetch(`${backend.url}/api/journeys/${journeyId}`, { headers: adminHeaders(backend) })).json()) as JourneyDetail;
+  const detail = async () => (await (await fetch(`${backend.url}/api/journeys/${journeyId}`, { headers: backend.authorization() })).json()) as JourneyDetail;
   const count = (journey: JourneyDetail, activityId: string, resultId: string) =>
     journey.tiles.find((tile) => tile.activityId === activityId)?.results.find((result) => result.resultId === resultId)?.count;
 
@@ -72,7 +71,7 @@ describe.each(testDialects)('journey definitions on %s', (dialect) => {
   });
 
   it('lists the registered journey', async () => {
-    const { journeys } = (await (await fetch(`${backend.url}/api/journeys`, { headers: adminHeaders(backend) })).json()) as { journeys: Array<{ journeyId: string }> };
+    const { journeys } = (await (await fetch(`${backend.url}/api/journeys`, { headers: backend.authorization() })).json()) as { journeys: Array<{ journeyId: string }> };
     expect(journeys.map((journey) => journey.journeyId)).toContain(journeyId);
   });
 
@@ -93,7 +92,7 @@ describe.each(testDialects)('journey definitions on %s', (dialect) => {
     for (const [type, rows] of Object.entries(types)) {
       folder.writeBlob(type, [header(type), ...rows.map((values) => row(type, values))]);
     }
-    const response = await fetch(`${backend.url}/api/imports`, { method: 'POST', headers: { ...adminHeaders(backend), 'content-type': 'application/json' }, body: JSON.stringify({ folder: folder.path }) });
+    const response = await fetch(`${backend.url}/api/imports`, { method: 'POST', headers: { ...backend.authorization(), 'content-type': 'application/json' }, body: JSON.stringify({ folder: folder.path }) });
     const summary = await response.json();
     expect(response.status).toBe(200);
     expect(summary.rejected, JSON.stringify(summary.rejections)).toBe(0);
@@ -144,7 +143,7 @@ describe.each(testDialects)('journey definitions on %s', (dialect) => {
     it('does not register a journey on a rejected first PUT', async () => {
       const reply = await put('journey-never-registered', { ...definition, tiles: [{ ...definition.tiles[0], kind: 'teleport' }] });
       expect(reply.status).toBe(400);
-      const response = await fetch(`${backend.url}/api/journeys/journey-never-registered`, { headers: adminHeaders(backend) });
+      const response = await fetch(`${backend.url}/api/journeys/journey-never-registered`, { headers: backend.authorization() });
       expect(response.status).toBe(404);
     });
   });
