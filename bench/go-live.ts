@@ -33,8 +33,15 @@ const cases: GoLiveCase[] = [
   { resultId: 'blocked', label: 'Blocked (11-type UNION)', types: blockedInteractionTypes },
 ];
 
-/** The hand-written query for the same members: one indexed scan over the result's types at the tile. */
+/** Builds the hand-written query for the same members: one indexed scan over the result's types at the tile. */
 function floorStatement(handle: DatabaseHandle, types: readonly string[], journeyId: string, activityId: string): CompiledSql {
+  if (types.length === 1) {
+    const placeholders = handle.dialect === 'sqlite' ? ['?', '?', '?'] : ['$1', '$2', '$3'];
+    return {
+      sql: `SELECT DISTINCT contact_id FROM interaction WHERE interaction_type = ${placeholders[0]} AND customer_journey_id = ${placeholders[1]} AND activity_id = ${placeholders[2]} AND contact_id IS NOT NULL`,
+      parameters: [types[0], journeyId, activityId],
+    };
+  }
   if (handle.dialect === 'sqlite') {
     return {
       sql: `SELECT DISTINCT contact_id FROM interaction WHERE interaction_type IN (${types.map(() => '?').join(', ')}) AND customer_journey_id = ? AND activity_id = ? AND contact_id IS NOT NULL`,

@@ -2,10 +2,11 @@
 //
 // This is the ingest's hot path, so each dialect gets the statement shape its database runs fastest while
 // still reporting which rows were new. On SQLite one prepared single-row INSERT runs per row, and its change
-// count shows whether the row was new. On PostgreSQL one query finds the ids already stored and COPY writes the
-// others, which is about twice as fast as INSERT ... ON CONFLICT DO NOTHING (bench/ingest-throughput.ts).
-// Another writer may store one of those ids between the two steps; COPY then fails on the unique index, and
-// the batch falls back to INSERT ... ON CONFLICT DO NOTHING.
+// count shows whether the row was new. On PostgreSQL COPY writes the batch, which is about twice as fast as
+// INSERT ... ON CONFLICT DO NOTHING (bench/ingest-throughput.ts). When an interaction of the batch is already
+// stored, COPY fails on the unique index and is rolled back to a savepoint. Then one query finds the stored
+// ids, and COPY writes the others. Another writer may store one of those in between, and then the batch falls back
+// to INSERT ... ON CONFLICT DO NOTHING.
 
 import type SQLite from 'better-sqlite3';
 import type pg from 'pg';
@@ -83,6 +84,24 @@ async function storedIds(client: pg.PoolClient, interactions: readonly Normalize
 
 const uniqueViolation = '23505';
 
+/**
+ * Copies the interactions inside a savepoint. Returns false, with nothing written, when one of them is already
+ * stored, which the unique index on interaction_id reports.
+ */
+async function copyUnlessStored(client: pg.PoolClient, interactions: readonly NormalizedInteraction[]): Promise<boolean> {
+  await client.query('SAVEPOINT copy_interactions');
+  try {
+    await copyInteractions(client, interactions);
+    return true;
+  } catch (error) {
+    if ((error as { code?: string }).code !== uniqueViolation) {
+      throw error;
+    }
+    await client.query('ROLLBACK TO SAVEPOINT copy_interactions');
+    return false;
+  }
+}
+
 async function storeOnPostgres(pool: pg.Pool, interactions: readonly NormalizedInteraction[], stored: Set<string>): Promise<void> {
   const client = await pool.connect();
   // A client whose ROLLBACK failed is in an unknown state, so it is destroyed instead of returned to the pool.
@@ -90,21 +109,17 @@ async function storeOnPostgres(pool: pg.Pool, interactions: readonly NormalizedI
   try {
     await client.query('BEGIN');
     try {
-      const existing = await storedIds(client, interactions);
-      const fresh = interactions.filter((interaction) => !existing.has(interaction.interactionId));
-
-      await client.query('SAVEPOINT copy_new_interactions');
-      try {
-        await copyInteractions(client, fresh);
-        fresh.forEach((interaction) => stored.add(interaction.interactionId));
-      } catch (error) {
-        if ((error as { code?: string }).code !== uniqueViolation) {
-          throw error;
+      if (await copyUnlessStored(client, interactions)) {
+        interactions.forEach((interaction) => stored.add(interaction.interactionId));
+      } else {
+        const existing = await storedIds(client, interactions);
+        const fresh = interactions.filter((interaction) => !existing.has(interaction.interactionId));
+        if (await copyUnlessStored(client, fresh)) {
+          fresh.forEach((interaction) => stored.add(interaction.interactionId));
+        } else {
+          await insertOnPostgres(client, fresh, stored);
         }
-        await client.query('ROLLBACK TO SAVEPOINT copy_new_interactions');
-        await insertOnPostgres(client, fresh, stored);
       }
-
       await client.query('COMMIT');
     } catch (error) {
       stored.clear();

@@ -1,6 +1,6 @@
-// Two writers storing the same interaction at once on PostgreSQL. The ingest looks up the stored ids and then
-// copies the rest, so a row committed by another writer between those steps makes COPY fail on the unique
-// index. The batch must then fall back to INSERT ... ON CONFLICT DO NOTHING and still store the other rows.
+// Two writers storing the same interaction at once on PostgreSQL. The ingest copies a batch with COPY, which
+// has no ON CONFLICT, so a row that another writer commits meanwhile makes COPY fail on the unique index. The
+// batch must then be rolled back to its savepoint and store the other rows.
 
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -41,8 +41,8 @@ describe.runIf(testDialects.includes('postgres'))('ingest race on postgres', () 
   });
 
   it('falls back when COPY meets a concurrent row', async () => {
-    // The other writer inserts race-2 and keeps its transaction open, so the ingest's lookup cannot see it
-    // and its COPY waits on the unique index until the other transaction commits.
+    // The other writer inserts race-2 and keeps its transaction open, so the ingest's COPY waits on the
+    // unique index until the other transaction commits, and then fails.
     await other.query('BEGIN');
     await other.query(
       "INSERT INTO interaction (interaction_id, interaction_type, occurred_at, contact_id, customer_journey_id, activity_id, fields) VALUES ('race-2', 'EmailSent', 0, 'contact-x', 'journey-1', '02', '{}')",
