@@ -91,11 +91,11 @@ async function captureOnce(page: Page, name: string): Promise<number> {
   return toastAt - clickAt;
 }
 
-async function postCapture(backendUrl: string, name: string): Promise<number> {
+async function postCapture(backendUrl: string, token: string, name: string): Promise<number> {
   const start = performance.now();
   const response = await fetch(`${backendUrl}/api/segments/captures`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': randomUUID() },
+    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'idempotency-key': randomUUID() },
     body: JSON.stringify({ journeyId, activityId, resultId: 'uniqueClicks', name, description: 'Benchmark capture' }),
   });
   await response.json();
@@ -109,7 +109,7 @@ async function postCapture(backendUrl: string, name: string): Promise<number> {
 export async function measureCaptureRoundTrip(settings: BenchSettings = benchSettings()): Promise<Figure[]> {
   const backend = await startTestBackend({ demoContacts: 1500 });
   try {
-    const chromium = await launchWithExtension({ backendUrl: backend.url });
+    const chromium = await launchWithExtension({ backendUrl: backend.url, apiToken: backend.tokens.marketer });
     const browserTimes: number[] = [];
     try {
       const page = await chromium.browser.newPage();
@@ -125,9 +125,9 @@ export async function measureCaptureRoundTrip(settings: BenchSettings = benchSet
     }
 
     const floorTimes: number[] = [];
-    await postCapture(backend.url, 'Bench floor warm-up');
+    await postCapture(backend.url, backend.tokens.marketer, 'Bench floor warm-up');
     for (let index = 0; index < settings.captures; index++) {
-      floorTimes.push(await postCapture(backend.url, `Bench floor capture ${index + 1}`));
+      floorTimes.push(await postCapture(backend.url, backend.tokens.marketer, `Bench floor capture ${index + 1}`));
     }
 
     const target = valueTarget('p95 < 150 ms', (value) => value < 150);

@@ -186,7 +186,7 @@ export async function measureContentScriptCost(settings: BenchSettings = benchSe
       await plain.close();
     }
 
-    const chromium = await launchWithExtension({ backendUrl: backend.url });
+    const chromium = await launchWithExtension({ backendUrl: backend.url, apiToken: backend.tokens.marketer });
     let withExtension: PageRun;
     let profiled: PageRun;
     try {

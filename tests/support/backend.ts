@@ -1,5 +1,5 @@
 // Starts the real backend on a throwaway database and a random local port, for integration and e2e tests. It
-// creates one API token per role for the tests.
+// runs with authentication required, as in production, and creates one API token per role for the tests.
 
 import { randomBytes } from 'node:crypto';
 
@@ -67,8 +67,7 @@ export async function startTestBackend(options: TestBackendOptions = {}): Promis
     databaseUrl: testDatabase.url,
     logLevel: 'warn',
     demoDesigner: options.demoDesigner,
-    // TODO: remove this default once every test sends a token; until then tests that send none keep working.
-    auth: options.auth ?? 'off',
+    auth: options.auth,
     extensionOrigins: options.extensionOrigins,
     rateLimit: options.rateLimit,
   });

@@ -18,8 +18,8 @@ describe('demo journeys with the default seed', () => {
     const { demoSeed, demoContacts } = readConfig();
     backend = await startTestBackend({ dialect: 'sqlite', demoContacts, seed: demoSeed });
     for (const journey of demoJourneys) {
-      details.set(journey.journeyId, await (await fetch(`${backend.url}/api/journeys/${journey.journeyId}`)).json());
-      incomplete.set(journey.journeyId, await (await fetch(`${backend.url}/api/journeys/${journey.journeyId}/incomplete`)).json());
+      details.set(journey.journeyId, await (await backend.fetch(`/api/journeys/${journey.journeyId}`)).json());
+      incomplete.set(journey.journeyId, await (await backend.fetch(`/api/journeys/${journey.journeyId}/incomplete`)).json());
     }
   });
 

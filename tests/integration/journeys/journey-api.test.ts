@@ -18,7 +18,7 @@ describe.each(testDialects)('journey API on %s', (dialect) => {
   });
 
   const get = async <T>(path: string) => {
-    const response = await fetch(`${backend.url}${path}`);
+    const response = await backend.fetch(path);
     return { status: response.status, body: (await response.json()) as T };
   };
 

@@ -16,13 +16,13 @@ describe.each(testDialects)('logic API on %s', (dialect) => {
   let shownClicks: number;
 
   const post = async (path: string, body: unknown) => {
-    const response = await fetch(`${backend.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await backend.fetch(path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     return { status: response.status, body: await response.json() };
   };
 
   beforeAll(async () => {
     backend = await startTestBackend({ dialect, demoContacts: 500 });
-    const journey = (await (await fetch(`${backend.url}/api/journeys/${journeyId}`)).json()) as JourneyDetail;
+    const journey = (await (await backend.fetch(`/api/journeys/${journeyId}`)).json()) as JourneyDetail;
     shownClicks = journey.tiles.find((tile) => tile.activityId === '02')!.results.find((result) => result.resultId === 'uniqueClicks')!.count;
   });
 
@@ -77,11 +77,11 @@ describe.each(testDialects)('logic API on %s', (dialect) => {
   });
 
   it('rejects a duplicate name and writes nothing', async () => {
-    const before = ((await (await fetch(`${backend.url}/api/segments`)).json()) as { segments: unknown[] }).segments.length;
+    const before = ((await (await backend.fetch(`/api/segments`)).json()) as { segments: unknown[] }).segments.length;
     const { status, body } = await post('/api/segments', { name: 'Text clickers', logic: clickers });
     expect(status).toBe(422);
     expect(body.message).toContain('Text clickers');
-    const after = ((await (await fetch(`${backend.url}/api/segments`)).json()) as { segments: unknown[] }).segments.length;
+    const after = ((await (await backend.fetch(`/api/segments`)).json()) as { segments: unknown[] }).segments.length;
     expect(after).toBe(before);
   });
 
@@ -100,7 +100,7 @@ describe.each(testDialects)('logic API on %s', (dialect) => {
       .where('activity_id', '=', '02')
       .where('customer_journey_id', '=', journeyId)
       .executeTakeFirstOrThrow();
-    const response = await fetch(`${backend.url}/api/segments/${segment.segmentId}/explanation?contactId=${member.contact_id}`);
+    const response = await backend.fetch(`/api/segments/${segment.segmentId}/explanation?contactId=${member.contact_id}`);
     const body = await response.json();
     expect(response.status).toBe(200);
     expect(body.member).toBe(true);
@@ -111,7 +111,7 @@ describe.each(testDialects)('logic API on %s', (dialect) => {
 
   it('explains a non-member as not matched', async () => {
     const { body: segment } = await post('/api/segments', { name: 'Nobody', logic: clickers.replace("'02'", "'99'") });
-    const response = await fetch(`${backend.url}/api/segments/${segment.segmentId}/explanation?contactId=unknown-contact`);
+    const response = await backend.fetch(`/api/segments/${segment.segmentId}/explanation?contactId=unknown-contact`);
     const body = await response.json();
     expect(body.member).toBe(false);
     expect(body.explanation.matched).toBe(false);

@@ -14,21 +14,18 @@ describe.each(testDialects)('segment capture on %s', (dialect) => {
   let incomplete: IncompleteJourneys;
 
   const post = async (body: unknown, headers: Record<string, string> = {}) => {
-    const response = await fetch(`${backend.url}/api/segments/captures`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
+    const response = await backend.fetch('/api/segments/captures', init, 'marketer');
     return { status: response.status, body: await response.json() };
   };
-  const segmentCount = async () => ((await (await fetch(`${backend.url}/api/segments`)).json()) as { segments: unknown[] }).segments.length;
+  const segmentCount = async () => ((await (await backend.fetch(`/api/segments`)).json()) as { segments: unknown[] }).segments.length;
   const shownCount = (activityId: string, resultId: string) =>
     journey.tiles.find((tile) => tile.activityId === activityId)!.results.find((result) => result.resultId === resultId)!.count;
 
   beforeAll(async () => {
     backend = await startTestBackend({ dialect, demoContacts: 800 });
-    journey = await (await fetch(`${backend.url}/api/journeys/${journeyId}`)).json();
-    incomplete = await (await fetch(`${backend.url}/api/journeys/${journeyId}/incomplete`)).json();
+    journey = await (await backend.fetch(`/api/journeys/${journeyId}`)).json();
+    incomplete = await (await backend.fetch(`/api/journeys/${journeyId}/incomplete`)).json();
   });
 
   afterAll(async () => {
@@ -69,7 +66,7 @@ describe.each(testDialects)('segment capture on %s', (dialect) => {
 
   it('reads a stored segment back', async () => {
     const { body } = await post({ journeyId, activityId: '02', resultId: 'hardBounces', name: 'Hard bounces' });
-    const response = await fetch(`${backend.url}/api/segments/${(body as SegmentRecord).segmentId}`);
+    const response = await backend.fetch(`/api/segments/${(body as SegmentRecord).segmentId}`);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual(body);
   });
@@ -111,7 +108,7 @@ describe.each(testDialects)('segment capture on %s', (dialect) => {
   });
 
   it('answers 404 for an unknown segment', async () => {
-    const response = await fetch(`${backend.url}/api/segments/no-such-segment`);
+    const response = await backend.fetch(`/api/segments/no-such-segment`);
     expect(response.status).toBe(404);
     expect((await response.json()).message).toContain('no-such-segment');
   });
