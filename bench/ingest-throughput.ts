@@ -16,6 +16,7 @@ import pg from 'pg';
 import { openDatabase } from '../backend/src/db/connect';
 import { migrateToLatest } from '../backend/src/db/migrate';
 import { ingestInteractions } from '../backend/src/interactions/ingest';
+import { storeInteractions } from '../backend/src/interactions/repository';
 import type { NormalizedInteraction, RawInteraction } from '../backend/src/interactions/normalize';
 import { copyIntoPostgres, insertIntoSqlite } from './bulk-load';
 import { ratioTarget, type Figure } from './figure';
@@ -27,12 +28,27 @@ import { syntheticInteractions, syntheticWorld, toRawInteraction } from './synth
 const group = 'Ingest throughput';
 const target = ratioTarget(0.8, 'higher');
 /** Runs per side; the best counts, since slower runs measure other load on the machine. */
-const repetitions = 2;
+const repetitions = 3;
 
 async function migratedDatabase(url: string): Promise<void> {
   const handle = openDatabase(url);
   await migrateToLatest(handle);
   await handle.close();
+}
+
+/** Times storeInteractions alone on rows already normalized, to separate storage from validation. */
+async function timeStore(url: string, rows: NormalizedInteraction[], batchSize: number): Promise<number> {
+  const handle = openDatabase(url);
+  try {
+    await migrateToLatest(handle);
+    const start = performance.now();
+    for (let index = 0; index < rows.length; index += batchSize) {
+      await storeInteractions(handle, rows.slice(index, index + batchSize));
+    }
+    return performance.now() - start;
+  } finally {
+    await handle.close();
+  }
 }
 
 async function timeIngest(url: string, batches: RawInteraction[][]): Promise<number> {
@@ -62,70 +78,80 @@ function batchesOf<T>(items: readonly T[], size: number): T[][] {
 
 const perSecond = (count: number, millis: number) => Math.round((count / millis) * 1000);
 
-async function measureSqlite(rows: NormalizedInteraction[], batches: RawInteraction[][], label: string): Promise<Figure> {
+interface IngestTimes {
+  ingest: number;
+  store: number;
+  floor: number;
+}
+
+/** Builds the two figures of one database: the whole ingest path, and storage alone, both against the floor. */
+function figuresOf(database: string, times: IngestTimes, count: number, label: string, floorWhat: string, batchSize: number): Figure[] {
+  const floor = { value: perSecond(count, times.floor), what: floorWhat };
+  return [
+    { group, name: `${database}, ${label}`, value: perSecond(count, times.ingest), unit: 'interactions/s', direction: 'higher', floor, target },
+    {
+      group,
+      name: `${database}, storage alone: storeInteractions on normalized rows in batches of ${batchSize.toLocaleString('en-US')}`,
+      value: perSecond(count, times.store),
+      unit: 'interactions/s',
+      direction: 'higher',
+      floor,
+      target: { text: 'reported; shows how much of the gap is validation', met: () => true },
+    },
+  ];
+}
+
+async function measureSqlite(rows: NormalizedInteraction[], batches: RawInteraction[][], label: string, batchSize: number): Promise<Figure[]> {
   const folder = mkdtempSync(join(tmpdir(), 'bench-ingest-'));
   try {
-    let ingestMillis = Infinity;
-    let floorMillis = Infinity;
+    const times: IngestTimes = { ingest: Infinity, store: Infinity, floor: Infinity };
     for (let run = 0; run < repetitions; run++) {
-      ingestMillis = Math.min(ingestMillis, await timeIngest(join(folder, `ingest-${run}.sqlite`), batches));
+      times.ingest = Math.min(times.ingest, await timeIngest(join(folder, `ingest-${run}.sqlite`), batches));
+      times.store = Math.min(times.store, await timeStore(join(folder, `store-${run}.sqlite`), rows, batchSize));
 
       const floorFile = join(folder, `floor-${run}.sqlite`);
       await migratedDatabase(floorFile);
       const start = performance.now();
       insertIntoSqlite(floorFile, rows, { rowsPerTransaction: Infinity, durable: true });
-      floorMillis = Math.min(floorMillis, performance.now() - start);
+      times.floor = Math.min(times.floor, performance.now() - start);
     }
-    return {
-      group,
-      name: `SQLite, ${label}`,
-      value: perSecond(rows.length, ingestMillis),
-      unit: 'interactions/s',
-      direction: 'higher',
-      floor: { value: perSecond(rows.length, floorMillis), what: 'one prepared INSERT, one transaction (better-sqlite3)' },
-      target,
-    };
+    return figuresOf('SQLite', times, rows.length, label, 'one prepared INSERT, one transaction (better-sqlite3)', batchSize);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
 }
 
-async function measurePostgres(settings: BenchSettings, rows: NormalizedInteraction[], batches: RawInteraction[][], label: string): Promise<Figure> {
-  let ingestMillis = Infinity;
-  let floorMillis = Infinity;
-  for (let run = 0; run < repetitions; run++) {
-    const ingestSchema = await createBenchSchema(settings.postgresUrl);
-    try {
-      ingestMillis = Math.min(ingestMillis, await timeIngest(ingestSchema.url, batches));
-    } finally {
-      await ingestSchema.drop();
-    }
+/** Runs `measure` on a new schema of the benchmark server and drops the schema afterwards. */
+async function inNewSchema<T>(settings: BenchSettings, measure: (url: string) => Promise<T>): Promise<T> {
+  const schema = await createBenchSchema(settings.postgresUrl);
+  try {
+    return await measure(schema.url);
+  } finally {
+    await schema.drop();
+  }
+}
 
-    const floorSchema = await createBenchSchema(settings.postgresUrl);
-    try {
-      await migratedDatabase(floorSchema.url);
-      const client = new pg.Client({ connectionString: floorSchema.url });
+async function measurePostgres(settings: BenchSettings, rows: NormalizedInteraction[], batches: RawInteraction[][], label: string): Promise<Figure[]> {
+  const times: IngestTimes = { ingest: Infinity, store: Infinity, floor: Infinity };
+  for (let run = 0; run < repetitions; run++) {
+    times.ingest = Math.min(times.ingest, await inNewSchema(settings, (url) => timeIngest(url, batches)));
+    times.store = Math.min(times.store, await inNewSchema(settings, (url) => timeStore(url, rows, settings.ingestBatch)));
+
+    const floorMillis = await inNewSchema(settings, async (url) => {
+      await migratedDatabase(url);
+      const client = new pg.Client({ connectionString: url });
       await client.connect();
       try {
         const start = performance.now();
         await copyIntoPostgres(client, rows);
-        floorMillis = Math.min(floorMillis, performance.now() - start);
+        return performance.now() - start;
       } finally {
         await client.end();
       }
-    } finally {
-      await floorSchema.drop();
-    }
+    });
+    times.floor = Math.min(times.floor, floorMillis);
   }
-  return {
-    group,
-    name: `PostgreSQL, ${label}`,
-    value: perSecond(rows.length, ingestMillis),
-    unit: 'interactions/s',
-    direction: 'higher',
-    floor: { value: perSecond(rows.length, floorMillis), what: 'COPY FROM STDIN of the same rows' },
-    target,
-  };
+  return figuresOf('PostgreSQL', times, rows.length, label, 'COPY FROM STDIN of the same rows', settings.ingestBatch);
 }
 
 /**
@@ -170,7 +196,7 @@ export async function measureIngestThroughput(settings: BenchSettings = benchSet
   const batches = batchesOf(rows.map(toRawInteraction), settings.ingestBatch);
   const label = `${count.toLocaleString('en-US')} interactions in batches of ${settings.ingestBatch.toLocaleString('en-US')}`;
 
-  return [await measureSqlite(rows, batches, label), await measurePostgres(settings, rows, batches, label), ...demoJourneyIngest(settings)];
+  return [...(await measureSqlite(rows, batches, label, settings.ingestBatch)), ...(await measurePostgres(settings, rows, batches, label)), ...demoJourneyIngest(settings)];
 }
 
 runAlone(import.meta.url, measureIngestThroughput);
