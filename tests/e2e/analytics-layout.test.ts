@@ -18,7 +18,7 @@ let page: Page;
 
 beforeAll(async () => {
   backend = await startTestBackend({ demoContacts: 1500 });
-  chromium = await launchWithExtension({ backendUrl: backend.url });
+  chromium = await launchWithExtension({ backendUrl: backend.url, apiToken: backend.tokens.marketer });
   const worker = await chromium.worker();
   await worker.evaluate(async (token) => {
     await chrome.storage.sync.set({ apiToken: token });
