@@ -1,7 +1,7 @@
 // Content script cost on a busy host page: bench/fixtures/busy-designer.html changes its DOM 1,000 times a
 // second, and the extension has put its buttons on the result rows of the selected tile. Three figures:
 // - main-thread time of the content script per mutation batch (one batch is one timer task of the page),
-//   from a V8 CPU profile of the page: every sample whose stack holds a chrome-extension:// frame counts;
+//   from a V8 CPU profile of the page: every sample with a chrome-extension:// frame on its stack counts;
 // - main-thread script time per second with the extension against the same page without it
 //   (Performance.getMetrics ScriptDuration);
 // - long tasks (PerformanceObserver 'longtask') with the extension against without it.

@@ -135,7 +135,7 @@ export async function postgresGoLiveData(serverUrl: string, count: number): Prom
   };
 }
 
-/** Writes nothing but makes sure the cache folder exists and explains itself to whoever finds it. */
+/** Creates the cache folder with a README that says what it contains and that it may be deleted. */
 export function describeCacheFolder(cacheFolder: string): void {
   mkdirSync(cacheFolder, { recursive: true });
   writeFileSync(join(cacheFolder, 'README.txt'), 'Generated benchmark data sets (npm run bench). Safe to delete; they are generated again.\n');

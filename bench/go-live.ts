@@ -1,6 +1,6 @@
-// Go-live evaluation: the time to compute every member of a generated segment, as going live does (the
-// compiled membership statement, run through the backend's query path), against the floor of a hand-written
-// SELECT DISTINCT contact_id with the same predicates, run the same way. Measured for a single-type result
+// Go-live evaluation: the time to compute every member of a generated segment, as going live does with the
+// compiled membership statement run through the backend's query path. The floor is a hand-written SELECT
+// DISTINCT contact_id with the same predicates, run the same way. Measured for a single-type result
 // (Unique clicks of an email tile) and a multi-type UNION (Blocked: eleven interaction types) on the busiest
 // email tile of the largest journey. Target: within 1.25x the floor, and under 1 s at 10M interactions on
 // SQLite.

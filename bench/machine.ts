@@ -28,7 +28,7 @@ function operatingSystem(): string {
       return `${name}, ${os.type()} ${os.release()}`;
     }
   } catch {
-    // Not Linux, or no os-release: the kernel name and version still say enough.
+    // Not Linux, or no os-release: the kernel name and version are reported instead.
   }
   return `${os.type()} ${os.release()}`;
 }

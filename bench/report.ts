@@ -46,9 +46,9 @@ export function renderReport(figures: readonly Figure[], context: ReportContext)
   const lines = [
     '# Benchmarks',
     '',
-    'Produced by `npm run bench` (bench/run.ts), which overwrites this page. Each figure is compared with its floor:',
-    'the same work done the most direct way (bare SQL, COPY, a plain HTTP POST), measured in the same run on the',
-    'same machine. The ratio is value / floor.',
+    'Produced by `npm run bench` (bench/run.ts), which rewrites this page except the analysis at its end. Each figure',
+    'is compared with its floor: the same work done the most direct way (bare SQL, COPY, a plain HTTP POST),',
+    'measured in the same run on the same machine. The ratio is value / floor.',
     '',
     ...(context.quick ? ['**Smoke run (BENCH_QUICK=1): small sizes, the numbers only show that the benchmarks work.**', ''] : []),
     '## Machine',

@@ -16,7 +16,7 @@ export interface BenchSettings {
   captures: number;
   /** Seconds the busy host page mutates its DOM, per browser session. */
   busyPageSeconds: number;
-  /** Where generated SQLite data sets are kept between runs. */
+  /** The folder that keeps generated SQLite data sets between runs. */
   cacheFolder: string;
   /** The PostgreSQL server; the benchmarks create their own schema there and drop it afterwards. */
   postgresUrl: string;

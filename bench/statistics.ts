@@ -2,7 +2,7 @@
 
 import { performance } from 'node:perf_hooks';
 
-/** The p-th percentile (0-100) by the nearest-rank method; `values` need not be sorted. */
+/** Returns the p-th percentile (0-100) by the nearest-rank method; `values` need not be sorted. */
 export function percentile(values: readonly number[], p: number): number {
   if (values.length === 0) {
     throw new RangeError('Cannot take a percentile of no values: measure at least once.');

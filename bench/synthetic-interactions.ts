@@ -1,7 +1,7 @@
-// Generates interactions at benchmark scale, quickly and the same way on every machine: many journeys of very
-// different sizes (a few big campaigns, a long tail of small ones), email, wait and if/then tiles, and the
-// interaction types of real sends in realistic proportions (dispatches, sends, deliveries, opens, some clicks,
-// rare blocks, bounces and stops). So a query for one tile's result touches a small part of the table, and an
+// Generates interactions at benchmark scale, quickly and the same way on every machine. The data has many
+// journeys of very different sizes (a few big campaigns, a long tail of small ones) with email, wait and
+// if/then tiles. The interaction types of real sends come in realistic proportions: dispatches, sends,
+// deliveries, opens, some clicks, and rare blocks, bounces and stops. So a query for one tile's result touches a small part of the table, and an
 // index on type, journey and tile decides its cost.
 
 import { blockedInteractionTypes, processedInteractionType, stoppedInteractionTypes, type TileKind } from '../shared/catalog';
@@ -59,7 +59,12 @@ function buildJourneys(random: Random): SyntheticJourney[] {
     for (let index = 0; index < tileCount; index++) {
       // Every journey starts with an email, so tile 01 of the largest journey is a busy email tile.
       const roll = random.next();
-      const kind: TileKind = index === 0 || roll < 0.55 ? 'email' : roll < 0.8 ? 'wait' : 'ifThen';
+      let kind: TileKind = 'ifThen';
+      if (index === 0 || roll < 0.55) {
+        kind = 'email';
+      } else if (roll < 0.8) {
+        kind = 'wait';
+      }
       tiles.push({ activityId: String(index + 1).padStart(2, '0'), kind });
     }
     return { journeyId: random.uuid(), tiles };
@@ -107,7 +112,7 @@ function orderedId(sequence: number): string {
   return `00000000-0000-4000-8000-${hex}`;
 }
 
-/** The world the interactions of a run refer to; the same seed and count give the same world. */
+/** Builds the journeys and contacts the interactions of a run refer to; the same seed and count give the same world. */
 export function syntheticWorld(interactionCount: number, seed: number): SyntheticWorld {
   const random = seededRandom(seed);
   const journeys = buildJourneys(random);
@@ -245,7 +250,7 @@ function emailEvents(random: Random, at: number, emit: (type: string, at: number
   return true;
 }
 
-/** The interaction as an NDJSON line or export row would carry it: timestamps as ISO 8601 text. */
+/** Converts an interaction to the form an NDJSON line or export row carries: timestamps as ISO 8601 text. */
 export function toRawInteraction(interaction: NormalizedInteraction): RawInteraction {
   return { ...interaction.fields, Timestamp: new Date(interaction.occurredAt).toISOString() };
 }
