@@ -79,8 +79,13 @@ watchConfig({
   readConfig,
   onStorageChanged: (listener) => browser.storage.onChanged.addListener((_changes, areaName) => listener(areaName)),
   async apply(config, reason) {
+    const connectionChanged = currentConfig !== null && (currentConfig.backendUrl !== config.backendUrl || currentConfig.apiToken !== config.apiToken);
     currentConfig = config;
     journeys.clear();
+    // Captures queued for a refused token or an unreachable URL may get through with the new ones.
+    if (connectionChanged) {
+      void outbox.flush({ force: true });
+    }
     await syncHostProfiles(config);
     if (reason === 'change') {
       await announceSettingsChanged();

@@ -1,7 +1,8 @@
 // The outbox stores every capture before it is sent, so that no capture is lost while the backend is unreachable
 // or the service worker is stopped. A capture leaves the outbox when the backend accepts it (2xx) or rejects it
-// (4xx). After any other failure it stays and is retried with exponential backoff. The capture id is the
-// Idempotency-Key of every attempt, so a retry after a lost reply returns the same segment instead of a second one.
+// (4xx), except that a retry rejected for its API token (401, 403) stays until the token is fixed. After any
+// other failure it stays and is retried with exponential backoff. The capture id is the Idempotency-Key of every
+// attempt, so a retry after a lost reply returns the same segment instead of a second one.
 
 import type { SegmentRecord } from '../../shared/api/segments';
 import type { CaptureOutcome, CaptureRequest, CaptureStatus, DeliveryState } from '../lib/messages';
@@ -108,7 +109,10 @@ export function createOutbox(dependencies: OutboxDependencies): Outbox {
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
 
-      if (error instanceof BackendError && !error.retryable) {
+      // A refused API token is fixed in the options, not in the capture. A retry keeps the capture queued until
+      // then; only the first attempt, whose flyout is still open to show the message, ends as rejected.
+      const waitsForToken = error instanceof BackendError && (error.status === 401 || error.status === 403) && entry.attempts > 0;
+      if (error instanceof BackendError && !error.retryable && !waitsForToken) {
         await pending.delete(captureId);
         await writeStatus({ ...entry, attempts }, 'rejected', { message });
         log.warn(`[journey-segments] capture ${captureId} rejected by the backend: ${message}`);
