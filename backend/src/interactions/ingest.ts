@@ -33,46 +33,60 @@ export async function ingestInteractions(
   records: readonly (RawInteraction | InteractionProblem)[],
   { firstLine = 1, onStored }: IngestOptions = {},
 ): Promise<IngestSummary> {
+  // Outcomes are pushed in line order. A valid interaction's outcome is pushed as stored, and turned into a
+  // duplicate after the store when its id was already in the database, so no outcome is built twice or sorted.
   const outcomes: LineOutcome[] = [];
-  const valid: Array<{ line: number; interaction: NormalizedInteraction }> = [];
+  const valid: NormalizedInteraction[] = [];
+  const validOutcomes: Array<{ line: number; status: 'stored' | 'duplicate'; interactionId: string }> = [];
   const seenInBatch = new Set<string>();
+  let duplicates = 0;
+  let rejected = 0;
 
   records.forEach((record, index) => {
     const line = firstLine + index;
     if (isProblem(record)) {
       outcomes.push({ line, status: 'rejected', ...record });
+      rejected += 1;
       return;
     }
     const result = normalizeInteraction(record);
     if (!result.ok) {
       outcomes.push({ line, status: 'rejected', ...result.problem });
+      rejected += 1;
       return;
     }
-    if (seenInBatch.has(result.interaction.interactionId)) {
-      outcomes.push({ line, status: 'duplicate', interactionId: result.interaction.interactionId });
+    const { interactionId } = result.interaction;
+    if (seenInBatch.has(interactionId)) {
+      outcomes.push({ line, status: 'duplicate', interactionId });
+      duplicates += 1;
       return;
     }
-    seenInBatch.add(result.interaction.interactionId);
-    valid.push({ line, interaction: result.interaction });
+    seenInBatch.add(interactionId);
+    valid.push(result.interaction);
+    const outcome = { line, status: 'stored' as 'stored' | 'duplicate', interactionId };
+    validOutcomes.push(outcome);
+    outcomes.push(outcome);
   });
 
-  const stored = await storeInteractions(handle, valid.map((entry) => entry.interaction));
-  for (const { line, interaction } of valid) {
-    outcomes.push({ line, status: stored.has(interaction.interactionId) ? 'stored' : 'duplicate', interactionId: interaction.interactionId });
+  const stored = await storeInteractions(handle, valid);
+  // The stored ids are a subset of the valid ids, which are unique in the batch, so equal sizes mean all are new.
+  let newlyStored = valid;
+  if (stored.size !== valid.length) {
+    newlyStored = [];
+    for (let index = 0; index < valid.length; index++) {
+      if (stored.has(valid[index].interactionId)) {
+        newlyStored.push(valid[index]);
+      } else {
+        validOutcomes[index].status = 'duplicate';
+        duplicates += 1;
+      }
+    }
   }
-  outcomes.sort((a, b) => a.line - b.line);
-
-  const newlyStored = valid.filter((entry) => stored.has(entry.interaction.interactionId)).map((entry) => entry.interaction);
   if (newlyStored.length > 0) {
     onStored?.(newlyStored);
   }
 
-  return {
-    stored: stored.size,
-    duplicates: outcomes.filter((outcome) => outcome.status === 'duplicate').length,
-    rejected: outcomes.filter((outcome) => outcome.status === 'rejected').length,
-    outcomes,
-  };
+  return { stored: stored.size, duplicates, rejected, outcomes };
 }
 
 function isProblem(record: RawInteraction | InteractionProblem): record is InteractionProblem {

@@ -1,6 +1,7 @@
 // Checks one raw interaction against the export model and converts its values to their declared types.
 
-import { fieldDataType, isInteractionType, type FieldDataType } from '../../../shared/interactions';
+import type { FieldDataType } from '../../../shared/interactions';
+import { fieldTypesOf } from './field-types';
 import { parseTimestamp } from './timestamp';
 
 /** An interaction as the export model names its fields; values are text (CSV) or JSON values (NDJSON). */
@@ -63,7 +64,8 @@ export function normalizeInteraction(raw: RawInteraction): NormalizeResult {
   }
 
   const type = String(raw.InteractionType);
-  if (!isInteractionType(type)) {
+  const fieldTypes = fieldTypesOf(type);
+  if (!fieldTypes) {
     return {
       ok: false,
       problem: {
@@ -74,9 +76,14 @@ export function normalizeInteraction(raw: RawInteraction): NormalizeResult {
     };
   }
 
+  // Object.keys visits the same own fields in the same order as Object.entries, but without allocating a pair
+  // array per field, which was a measurable part of the ingest's cost per interaction.
   const fields: Record<string, string | number> = {};
-  for (const [name, value] of Object.entries(raw)) {
-    const dataType = fieldDataType(type, name);
+  const names = Object.keys(raw);
+  for (let index = 0; index < names.length; index++) {
+    const name = names[index];
+    const value = raw[name];
+    const dataType = fieldTypes.get(name);
     if (!dataType) {
       return {
         ok: false,
@@ -96,17 +103,21 @@ export function normalizeInteraction(raw: RawInteraction): NormalizeResult {
     fields[name] = converted;
   }
 
-  const text = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string) : null);
   return {
     ok: true,
     interaction: {
       interactionId: String(fields.InternalMarketingInteractionId),
       interactionType: type,
       occurredAt: fields.Timestamp as number,
-      contactId: text('ContactId'),
-      customerJourneyId: text('CustomerJourneyId'),
-      activityId: text('ActivityId'),
+      contactId: textField(fields, 'ContactId'),
+      customerJourneyId: textField(fields, 'CustomerJourneyId'),
+      activityId: textField(fields, 'ActivityId'),
       fields,
     },
   };
+}
+
+function textField(fields: Record<string, string | number>, name: string): string | null {
+  const value = fields[name];
+  return typeof value === 'string' ? value : null;
 }

@@ -1,11 +1,18 @@
 // Reads the timestamp formats found in interaction exports: ISO 8601 and the US date format
 // ("7/14/2026 3:05:09 PM"). Values without an offset are taken as UTC, which is how the exports write them.
 
+import { parseCommonUtcTimestamp } from './utc-timestamp';
+
 const isoPattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const usPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*(AM|PM)?)?$/i;
 
 /** Returns epoch milliseconds for a timestamp text, or undefined when it is in neither format or not a real date. */
 export function parseTimestamp(text: string): number | undefined {
+  return parseCommonUtcTimestamp(text) ?? parseAnyTimestamp(text);
+}
+
+/** Parses like parseTimestamp but without the fast path for the common UTC form, so tests can compare the two. */
+export function parseAnyTimestamp(text: string): number | undefined {
   const value = text.trim();
 
   if (isoPattern.test(value)) {
