@@ -4,7 +4,7 @@
 
 import browser, { type Runtime } from 'webextension-polyfill';
 
-import { loadProfiles } from '../content/host-profiles';
+import { loadProfiles } from '../content/host-profiles/load-profiles';
 import { announceSettingsChanged } from './announce-settings';
 import { createBackendClient } from './backend-client';
 import { readConfig, type ExtensionConfig } from './config';

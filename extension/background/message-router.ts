@@ -4,8 +4,10 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 
 import { captureRequest } from '../../shared/api/segments';
+import { loadProfiles } from '../content/host-profiles/load-profiles';
 import { t } from '../lib/i18n';
-import { pageOnlyMessageTypes, runtimeMessage, type Reply, type ReplyValues, type RuntimeMessage } from '../lib/messages';
+import { pageOnlyMessageTypes, type Reply, type ReplyValues, type RuntimeMessage } from '../lib/messages';
+import { runtimeMessage } from '../lib/runtime-message-schema';
 import { createBackendRequest, type BackendClient } from './backend-client';
 import type { ExtensionConfig } from './config';
 import type { JourneyCache } from './journey-cache';
@@ -82,7 +84,8 @@ export function createMessageRouter(services: RouterServices): MessageRouter {
 
       case 'settings/get': {
         const { uiLanguage, offeredResults, segmentNamePattern, hostProfiles } = await readConfig();
-        return { uiLanguage, offeredResults, segmentNamePattern, hostProfiles };
+        // Validated here, so the content script needs no schema code and an invalid profile cannot reach it.
+        return { uiLanguage, offeredResults, segmentNamePattern, hostProfiles: loadProfiles(hostProfiles) };
       }
 
       case 'segments/list':

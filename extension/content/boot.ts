@@ -9,7 +9,7 @@ import { flyoutTagName } from './capture-flow';
 import * as incompleteJourneys from './features/incomplete-journeys';
 import type { FeatureContext } from './features/feature-context';
 import * as tileDataPanel from './features/tile-data-panel';
-import { loadProfilesWithPolicy, profileForUrl } from './host-profiles';
+import { profileForUrl, withBuiltInProfiles } from './host-profiles';
 import { readJourneyId } from './host-profiles/interpreter';
 import type { HostProfile } from './host-profiles/schema';
 import { createJourneyDetails } from './journey-details';
@@ -108,7 +108,7 @@ export function startContentScript(window: Window): ContentScript {
     appliedFingerprint = fingerprint;
     settings = next;
     setUiLanguage(next.uiLanguage);
-    profiles = loadProfilesWithPolicy(next.hostProfiles);
+    profiles = withBuiltInProfiles(next.hostProfiles);
     // Restart even on the same journey: labels, offered results and the name pattern may have changed. The
     // journey details stay cached, so the buttons come back in the same frame.
     stopSession();

@@ -2,7 +2,7 @@
 // carries the names read from the page, so the flyout can prefill a segment name without reading the page again.
 
 import type { CaptureRequest } from '../../shared/api/segments';
-import { segmentNameMaxLength } from '../../shared/api/segments';
+import { segmentNameMaxLength } from '../../shared/api/segment-limits';
 import { reasonLabel, resultLabel, type UiLanguage } from '../../shared/catalog';
 import { defaultSegmentNamePattern, fillNamePattern, localDate } from './segment-name-pattern';
 

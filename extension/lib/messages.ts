@@ -1,61 +1,22 @@
 // Runtime messages between the content script, the extension pages and the background service worker. The
-// background validates every incoming message with these schemas, because a content script runs inside a host
-// page the extension does not trust. Replies are wrapped in an envelope: a thrown error loses its message on the
-// way through runtime messaging, so the background sends the message text itself.
+// background validates every incoming message with the schemas in runtime-message-schema.ts, because a content
+// script runs inside a host page the extension does not trust. This file holds only types and small constants, so
+// the content script can import it without bundling zod. Replies are wrapped in an envelope: a thrown error loses
+// its message on the way through runtime messaging, so the background sends the message text itself.
 
-import { z } from 'zod';
+import type { z } from 'zod';
 
 import type { JourneyDetail } from '../../shared/api/journeys';
 import type { MemberExplanationReply } from '../../shared/api/member-explanation';
-import {
-  segmentStatuses,
-  type CaptureRequest,
-  type SegmentMemberPage,
-  type SegmentRecord,
-  type SegmentTransition,
-} from '../../shared/api/segments';
+import type { CaptureRequest, SegmentMemberPage, SegmentRecord, SegmentTransition } from '../../shared/api/segments';
 import type { QueryError } from '../../shared/query/ast';
+import type { HostProfile } from '../content/host-profiles/schema';
+import type { runtimeMessage } from './runtime-message-schema';
 import type { UiLanguageSetting } from './ui-language-setting';
-
-const id = z.string().min(1).max(200);
 
 /** The lifecycle actions a page can run on a segment, named as in the segment's `allowedActions`. */
 export const lifecycleActions = ['goLive', 'stop', 'edit', 'publish', 'cancelEdit', 'rebuild'] as const;
 export type LifecycleAction = (typeof lifecycleActions)[number];
-
-const logicText = z.string().max(200_000);
-
-const captureBody = z.object({
-  journeyId: id,
-  activityId: id.optional(),
-  resultId: id.optional(),
-  reasonId: id.optional(),
-  name: z.string(),
-  description: z.string().optional(),
-});
-
-export const runtimeMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('journey/get'), journeyId: id }),
-  z.object({ type: z.literal('capture/save'), captureId: z.uuid(), capture: captureBody }),
-  z.object({ type: z.literal('capture/get'), captureId: id }),
-  z.object({ type: z.literal('captures/list') }),
-  z.object({ type: z.literal('outbox/flush') }),
-  z.object({ type: z.literal('segment/get'), segmentId: id }),
-  z.object({ type: z.literal('record/open'), segmentId: id.optional(), captureId: id.optional() }),
-  z.object({ type: z.literal('settings/get') }),
-  z.object({ type: z.literal('segments/list'), journeyId: id.optional(), status: z.enum(segmentStatuses).optional() }),
-  z.object({
-    type: z.literal('segment/update'),
-    segmentId: id,
-    changes: z.object({ name: z.string().optional(), description: z.string().optional(), logic: logicText.optional() }),
-  }),
-  z.object({ type: z.literal('segment/action'), segmentId: id, action: z.enum(lifecycleActions), confirm: z.boolean().optional() }),
-  z.object({ type: z.literal('segment/transitions'), segmentId: id }),
-  z.object({ type: z.literal('segment/members'), segmentId: id, cursor: z.string().max(2000).optional(), limit: z.number().int().min(1).max(1000).optional() }),
-  z.object({ type: z.literal('segment/explain'), segmentId: id, contactId: id }),
-  z.object({ type: z.literal('logic/validate'), logic: logicText, segmentName: z.string().optional() }),
-  z.object({ type: z.literal('logic/preview'), logic: logicText, segmentName: z.string().optional() }),
-]);
 
 /** Messages that change or reveal segments; the background accepts them from extension pages only. */
 export const pageOnlyMessageTypes: ReadonlySet<string> = new Set([
@@ -104,8 +65,10 @@ export interface ContentSettings {
   /** Result ids and reason ids that get a button; null offers all of them. */
   offeredResults: string[] | null;
   segmentNamePattern: string;
-  /** Host profiles from policy, still to be validated. */
-  hostProfiles: unknown[];
+  /**
+   * Host profiles from policy that passed validation in the background; the content script adds the built-in ones.
+   */
+  hostProfiles: HostProfile[];
 }
 
 /**

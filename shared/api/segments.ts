@@ -2,8 +2,9 @@
 
 import { z } from 'zod';
 
-export const segmentNameMaxLength = 200;
-export const segmentDescriptionMaxLength = 2000;
+import { segmentDescriptionMaxLength, segmentNameMaxLength } from './segment-limits';
+
+export { segmentDescriptionMaxLength, segmentNameMaxLength };
 
 export const segmentName = z
   .string({ error: 'The segment name is missing. Give the segment a name.' })

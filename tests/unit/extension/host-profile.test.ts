@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { builtInProfiles, loadProfiles, loadProfilesWithPolicy, profileForUrl } from '../../../extension/content/host-profiles';
+import { builtInProfiles, profileForUrl, withBuiltInProfiles } from '../../../extension/content/host-profiles';
 import demoDesigner from '../../../extension/content/host-profiles/demo-designer.json';
 import {
   readJourneyId,
@@ -11,6 +11,7 @@ import {
   readTileResults,
 } from '../../../extension/content/host-profiles/interpreter';
 import { chromeManagedSchemaOf, hostProfileJsonSchema } from '../../../extension/content/host-profiles/json-schema';
+import { loadProfiles } from '../../../extension/content/host-profiles/load-profiles';
 import realtimeAnalytics from '../../../extension/content/host-profiles/realtime-analytics.json';
 import { hostProfile, type HostProfile } from '../../../extension/content/host-profiles/schema';
 import { analyticsHtml } from './support/analytics-fixture';
@@ -38,6 +39,15 @@ describe('built-in profiles', () => {
 
   it('are all loaded', () => {
     expect(loadProfiles().map((candidate) => candidate.id)).toEqual(['demo-designer', 'realtime-analytics']);
+  });
+
+  // The content script uses the built-in profiles without validating them, so the schema must not change them.
+  it('are used as the schema parses them', () => {
+    expect(loadProfiles(builtInProfiles)).toEqual(builtInProfiles);
+  });
+
+  it('have unique ids', () => {
+    expect(withBuiltInProfiles([])).toEqual(builtInProfiles);
   });
 });
 
@@ -261,7 +271,7 @@ describe('loadProfiles', () => {
   it('lets a policy profile replace the built-in one with its id', () => {
     const replacement = { ...demoDesigner, description: 'Patched by the organization' };
 
-    const profiles = loadProfilesWithPolicy([replacement]);
+    const profiles = withBuiltInProfiles(loadProfiles([replacement]));
 
     expect(profiles.map((candidate) => [candidate.id, candidate.description])).toEqual([
       ['demo-designer', 'Patched by the organization'],
@@ -272,9 +282,21 @@ describe('loadProfiles', () => {
   it('puts a new policy profile before the built-in ones', () => {
     const added = { ...demoDesigner, id: 'crm-designer', urlPattern: '^https://crm\\.example\\.com/' };
 
-    expect(loadProfilesWithPolicy([added]).map((candidate) => candidate.id)).toEqual([
+    expect(withBuiltInProfiles(loadProfiles([added])).map((candidate) => candidate.id)).toEqual([
       'crm-designer',
-      ...builtInProfiles.map((candidate) => (candidate as { id: string }).id),
+      ...builtInProfiles.map((candidate) => candidate.id),
+    ]);
+  });
+
+  it('keeps the built-in profile when the policy profile with its id is invalid', () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const broken = { ...demoDesigner, description: 'Broken by the organization', urlPattern: '([' };
+
+    const profiles = withBuiltInProfiles(loadProfiles([broken]));
+
+    expect(profiles.map((candidate) => [candidate.id, candidate.description])).toEqual([
+      ['demo-designer', demoDesigner.description],
+      ['realtime-analytics', realtimeAnalytics.description],
     ]);
   });
 });

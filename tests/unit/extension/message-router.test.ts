@@ -8,6 +8,7 @@ import { defaultOptions, type ExtensionConfig } from '../../../extension/backgro
 import { createJourneyCache } from '../../../extension/background/journey-cache';
 import { createMessageRouter, type RouterServices } from '../../../extension/background/message-router';
 import type { Outbox } from '../../../extension/background/outbox';
+import demoDesigner from '../../../extension/content/host-profiles/demo-designer.json';
 
 const detail = { journeyId: 'j-1', name: 'Spring sale', tiles: [] } as unknown as JourneyDetail;
 const captureId = '6f1c2b7e-0000-4000-8000-000000000001';
@@ -118,5 +119,19 @@ describe('message router', () => {
       value: { uiLanguage: 'en', offeredResults: ['processed'], segmentNamePattern: defaultOptions.segmentNamePattern, hostProfiles: [] },
     });
     expect(JSON.stringify(reply)).not.toContain('secret');
+  });
+
+  it('sends content scripts only valid policy profiles', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const crm = { ...demoDesigner, id: 'crm-designer', urlPattern: '^https://crm\\.example\\.com/' };
+    const broken = { ...demoDesigner, id: 'broken', urlPattern: '([' };
+    const { router } = setup({ hostProfiles: [broken, crm, { id: 'not-a-profile' }] });
+
+    const reply = await router({ type: 'settings/get' }, sender);
+
+    expect(reply.ok).toBe(true);
+    expect((reply as { value: { hostProfiles: unknown[] } }).value.hostProfiles).toEqual([crm]);
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('host profile broken is invalid'), expect.anything());
+    expect(error).toHaveBeenCalledWith(expect.stringContaining('host profile not-a-profile is invalid'), expect.anything());
   });
 });

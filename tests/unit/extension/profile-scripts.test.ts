@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 
-import { loadProfiles } from '../../../extension/content/host-profiles';
+import { loadProfiles } from '../../../extension/content/host-profiles/load-profiles';
 import demoDesigner from '../../../extension/content/host-profiles/demo-designer.json';
 import { registrationPrefix, syncProfileScripts, type RegisteredScript } from '../../../extension/background/profile-scripts';
 
