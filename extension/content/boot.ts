@@ -15,7 +15,7 @@ import type { HostProfile } from './host-profiles/schema';
 import { createJourneyDetails } from './journey-details';
 import { createPageObserver, type PageObserver } from './observer';
 import { toastTagName } from './ui/show-toast';
-import { setUiLanguage } from '../lib/i18n';
+import { setUiLanguage } from './ui-strings';
 import type { ContentSettings } from '../lib/messages';
 import { sendMessage } from '../lib/send-message';
 import { onSettingsChanged } from '../lib/settings-changes';

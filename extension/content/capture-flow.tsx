@@ -3,7 +3,7 @@
 // open at a time.
 
 import type { UiLanguage } from '../../shared/catalog';
-import { t } from '../lib/i18n';
+import { t } from './ui-strings';
 import type { CaptureOutcome, ContentSettings } from '../lib/messages';
 import { sendMessage } from '../lib/send-message';
 import { prefillName, targetLabel, toCaptureRequest, type CaptureTarget } from './capture-target';

@@ -3,7 +3,7 @@
 // the content script's size. A unit test runs both on the same inputs to keep them in agreement.
 
 import { segmentDescriptionMaxLength, segmentNameMaxLength } from '../../shared/api/segment-limits';
-import { t } from '../lib/i18n';
+import { t } from './ui-strings';
 
 export interface FieldErrors {
   name?: string;

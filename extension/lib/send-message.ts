@@ -1,6 +1,6 @@
 import browser from 'webextension-polyfill';
 
-import { t } from './i18n';
+import { t } from './i18n-core';
 import type { MessageOf, Reply, ReplyValues, RuntimeMessageType } from './messages';
 
 /**

@@ -1,4 +1,4 @@
-import { t } from '../../lib/i18n';
+import { t } from '../ui-strings';
 
 interface ButtonProps {
   /** The result or reason label, for the accessible name. */

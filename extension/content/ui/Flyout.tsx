@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 
-import { t } from '../../lib/i18n';
+import { t } from '../ui-strings';
 import type { FieldErrors } from '../capture-validation';
 
 interface FlyoutProps {
