@@ -1,8 +1,9 @@
 // The UI strings the content script shows, in every locale. Each one is read from the locale files by name, so
 // the bundler keeps only these entries and leaves out the other 175 or so that only the extension pages use.
 // Content modules import `t` from here. Its key type is limited to these strings, so using another one fails the
-// type check instead of showing the bare key. send-message.ts, which the content script shares with the pages, uses errorExtensionReloaded
-// and errorNoReply, and ui-strings.test.ts checks that every key the content script passes to `t` is listed.
+// type check instead of showing the bare key. send-message.ts, which the content script shares with the pages,
+// uses errorExtensionReloaded and errorNoReply, and ui-strings.test.ts checks that every key the content script
+// passes to `t` is listed.
 
 import * as german from '../_locales/de/messages.json';
 import * as english from '../_locales/en/messages.json';
