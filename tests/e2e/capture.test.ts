@@ -66,13 +66,19 @@ describe('capture in Chromium', () => {
     const opened = chromium.browser.waitForTarget((target) => target.url().includes('/extension/pages/segment.html'));
     await (await page.waitForSelector('journey-segments-toast >>> ::-p-text(View record)'))!.click();
     const recordPage = (await (await opened).page())!;
-    await recordPage.waitForFunction(() => document.body.innerText.includes('Launch clickers') && document.body.innerText.includes('Draft'));
-    const text = await recordPage.evaluate(() => document.body.innerText);
-    const stored = (await segments()).find((segment) => segment.name === 'Launch clickers')!;
-    expect(text).toContain('Clicked the launch announcement');
-    expect(text).toContain('INTERACTION(EmailClicked, EmailClicked_Contact)');
-    expect(text).toContain(new Intl.NumberFormat('en-US').format(stored.memberCount!));
-    await recordPage.close();
+    // Closed even when a check fails: a record page left in front throttles the designer tab for later tests.
+    try {
+      await recordPage.waitForFunction(() => document.body.innerText.includes('Launch clickers') && document.body.innerText.includes('Draft'));
+      const text = await recordPage.evaluate(() => document.body.innerText);
+      // A draft's description is an editable field, whose value innerText leaves out.
+      const description = await recordPage.$eval('#segment-description', (field) => (field instanceof HTMLTextAreaElement ? field.value : (field.textContent ?? '')));
+      const stored = (await segments()).find((segment) => segment.name === 'Launch clickers')!;
+      expect(description).toBe('Clicked the launch announcement');
+      expect(text).toContain('INTERACTION(EmailClicked, EmailClicked_Contact)');
+      expect(text).toContain(new Intl.NumberFormat('en-US').format(stored.memberCount!));
+    } finally {
+      await recordPage.close();
+    }
   });
 
   it.each([
