@@ -1,7 +1,7 @@
 // Reads the timestamp formats found in interaction exports: ISO 8601 and the US date format
 // ("7/14/2026 3:05:09 PM"). Values without an offset are taken as UTC, which is how the exports write them.
 
-import { parseCommonUtcTimestamp } from './utc-timestamp';
+import { daysInMonth, parseCommonUtcTimestamp } from './utc-timestamp';
 
 const isoPattern = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?)?(?:Z|[+-]\d{2}:?\d{2})?$/i;
 const usPattern = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d{1,7}))?)?\s*(AM|PM)?)?$/i;
@@ -19,7 +19,12 @@ export function parseAnyTimestamp(text: string): number | undefined {
     const hasZone = /(?:Z|[+-]\d{2}:?\d{2})$/i.test(value) && value.length > 10;
     const normalized = value.replace(' ', 'T');
     const millis = Date.parse(hasZone ? normalized : `${normalized}${normalized.length > 10 ? 'Z' : 'T00:00:00Z'}`);
-    return Number.isNaN(millis) ? undefined : millis;
+    // V8's Date.parse (Node 20) accepts any day up to 31 and rolls 2026-02-30 over into March, so the written
+    // day is checked against its month.
+    if (Number.isNaN(millis) || Number(value.slice(8, 10)) > daysInMonth(Number(value.slice(0, 4)), Number(value.slice(5, 7)))) {
+      return undefined;
+    }
+    return millis;
   }
 
   const us = usPattern.exec(value);

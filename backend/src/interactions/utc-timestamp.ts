@@ -23,7 +23,8 @@ function twoDigits(text: string, index: number): number {
   return tens * 10 + ones;
 }
 
-function daysInMonth(year: number, month: number): number {
+/** Returns the number of days of a month (1 to 12) in the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) {
     return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
   }

@@ -22,4 +22,20 @@ describe('parseTimestamp', () => {
   it.each(['', 'yesterday', '2/30/2026', '13/01/2026', '7/14/2026 13:00:00 PM', '2026-13-01T00:00:00Z', '14.07.2026'])('rejects %j', (text) => {
     expect(parseTimestamp(text)).toBeUndefined();
   });
+
+  it.each(['2026-02-29T00:00:00Z', '2026-02-30T00:00:00Z', '2026-02-31T10:00:00+02:00', '2026-04-31 08:00:00', '2026-06-31', '1900-02-29T00:00:00Z'])(
+    'rejects ISO day past month end %j',
+    (text) => {
+      expect(parseTimestamp(text)).toBeUndefined();
+    },
+  );
+
+  it.each([
+    ['2024-02-29T00:00:00Z', Date.UTC(2024, 1, 29)],
+    ['2000-02-29 12:00:00', Date.UTC(2000, 1, 29, 12)],
+    ['2026-02-28T23:00:00-02:00', Date.UTC(2026, 2, 1, 1)],
+    ['2026-04-30', Date.UTC(2026, 3, 30)],
+  ])('reads ISO last day of month %s', (text, expected) => {
+    expect(parseTimestamp(text)).toBe(expected);
+  });
 });
