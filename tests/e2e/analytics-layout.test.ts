@@ -9,6 +9,7 @@ import { launchJourney } from '../../backend/src/demo/journeys';
 import type { SegmentRecord } from '../../shared/api/segments';
 import { startTestBackend, type TestBackend } from '../support/backend';
 import { launchWithExtension, type ExtensionBrowser } from './support/browser';
+import { waitForSavedToast } from './support/designer';
 
 const journeyId = launchJourney.journeyId;
 
@@ -59,8 +60,7 @@ async function saveThroughFlyout(row: ElementHandle<Element>, name: string): Pro
   await nameField.click({ count: 3 });
   await nameField.type(name);
   await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
-  const toast = await page.waitForSelector('journey-segments-toast >>> [role="status"]');
-  await page.waitForFunction((element) => element?.textContent?.includes('Changes saved'), {}, toast);
+  await waitForSavedToast(page, name);
   return prefilled;
 }
 

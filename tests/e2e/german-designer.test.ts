@@ -64,8 +64,16 @@ async function saveThroughFlyout(container: ElementHandle<Element>, name: string
   await nameField.click({ count: 3 });
   await nameField.type(name);
   await (await page.waitForSelector(`journey-segments-flyout >>> ::-p-text(${saveLabel})`))!.click();
-  const toast = await page.waitForSelector('journey-segments-toast >>> [role="status"]');
-  await page.waitForFunction((element, text) => element?.textContent?.includes(text), {}, toast, savedText);
+  // The toast of an earlier capture may still be showing, so wait for the one that names this segment.
+  await page.waitForFunction(
+    (text, segmentName) => {
+      const status = document.querySelector('journey-segments-toast')?.shadowRoot?.querySelector('[role="status"]');
+      return Boolean(status?.textContent?.includes(text) && status.textContent.includes(segmentName));
+    },
+    { timeout: 15_000 },
+    savedText,
+    name,
+  );
   return prefilled;
 }
 

@@ -44,9 +44,23 @@ export async function saveThroughFlyout(page: Page, name: string, description: s
   const descriptionField = await page.waitForSelector('journey-segments-flyout >>> textarea');
   await descriptionField!.type(description);
   await (await page.waitForSelector('journey-segments-flyout >>> ::-p-text(Save and Close)'))!.click();
-  const toast = await page.waitForSelector('journey-segments-toast >>> [role="status"]');
-  await page.waitForFunction((element) => element?.textContent?.includes('Changes saved'), {}, toast);
-  return toast!.evaluate((element) => element.textContent ?? '');
+  return waitForSavedToast(page, name);
+}
+
+/**
+ * Waits for the toast of the capture named `name` and returns its text. The toast of an earlier capture may still
+ * be showing, so it waits for the one that names this segment.
+ */
+export async function waitForSavedToast(page: Page, name: string): Promise<string> {
+  const toast = (await page.waitForFunction(
+    (segmentName) => {
+      const status = document.querySelector('journey-segments-toast')?.shadowRoot?.querySelector('[role="status"]');
+      return status?.textContent?.includes('Changes saved') && status.textContent.includes(segmentName) ? status : null;
+    },
+    { timeout: 15_000 },
+    name,
+  )) as ElementHandle<Element>;
+  return toast.evaluate((element) => element.textContent ?? '');
 }
 
 /** Saves the open flyout with the name it suggests, waits for it to close and dismisses the toast. */
