@@ -19,6 +19,7 @@ import { measureGoLive } from './go-live';
 import { measureIngestThroughput } from './ingest-throughput';
 import { describeMachine } from './machine';
 import { methodNotes } from './method-notes';
+import { measureQueryParse } from './query-parse-figures';
 import { formatFigure, renderReport } from './report';
 import { benchSettings, type BenchSettings } from './settings';
 
@@ -32,6 +33,7 @@ interface BenchGroup {
 const groups: BenchGroup[] = [
   { id: 'bundle', title: 'Extension bundle sizes', measure: (settings) => measureBundleSizes(settings, process.env.BENCH_BUILD !== '0') },
   { id: 'ingest', title: 'Ingest throughput', measure: measureIngestThroughput },
+  { id: 'query', title: 'Query language', measure: measureQueryParse },
   { id: 'go-live', title: 'Go-live evaluation', measure: measureGoLive },
   { id: 'freshness', title: 'Freshness', measure: measureFreshness },
   { id: 'capture', title: 'Capture round trip', measure: measureCaptureRoundTrip },

@@ -57,6 +57,7 @@ describe('npm run bench in quick mode', () => {
   it.each([
     ['Extension bundle sizes', 1],
     ['Ingest throughput', 4],
+    ['Query language', 1],
     ['Go-live evaluation', 4],
     ['Freshness', 1],
     ['Capture round trip', 2],
