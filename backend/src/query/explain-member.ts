@@ -1,7 +1,15 @@
 // Explains why a contact is or is not a member: a tree shaped like the segment's logic, with the outcome of every
 // operand for that contact and, for INTERACTION blocks, the interactions that count and their aggregate.
 
-import type { AggregateFunction, ComparisonOperator, InteractionQuery, SegmentExpression, SetOperator, Span } from '../../../shared/query/ast';
+import type {
+  ExplainedInteraction,
+  InteractionExplanation,
+  MemberExplanation,
+  ProfileExplanation,
+  SegmentExplanation,
+  SetExplanation,
+} from '../../../shared/api/member-explanation';
+import type { InteractionQuery, SegmentExpression } from '../../../shared/query/ast';
 import type { DatabaseHandle } from '../db/connect';
 import { compileMembership } from './compile-membership';
 import type { EvaluationContext } from './evaluate';
@@ -14,61 +22,7 @@ import { column, joinSql, parameter, renderSql, sql } from './sql-fragment';
 /** At most this many interactions are listed per INTERACTION block. */
 export const explainedInteractionLimit = 20;
 
-export interface ExplainedInteraction {
-  interactionId: string;
-  interactionType: string;
-  /** Epoch milliseconds (the Timestamp field). */
-  occurredAt: number;
-  activityId: string | null;
-}
-
-interface ExplanationNode {
-  /** Whether the contact is in this operand's members. */
-  matched: boolean;
-  /** The operand's place in the query text, when the logic was parsed from text. */
-  span?: Span;
-}
-
-export interface InteractionExplanation extends ExplanationNode {
-  kind: 'interaction';
-  interactionType: string;
-  /** The contact's interactions that pass FILTER and the window, newest first, at most 20. */
-  interactions: ExplainedInteraction[];
-  /** How many interactions pass FILTER and the window; may exceed the number listed. */
-  interactionCount: number;
-  /** The HAVING test; a block without HAVING is shown as `COUNT() > 0`. */
-  aggregate: {
-    function: AggregateFunction;
-    field?: string;
-    /** The aggregate over the counted interactions; null when there are none or all lack the field. */
-    value: number | null;
-    operator: ComparisonOperator;
-    threshold: number;
-  };
-  /** Epoch milliseconds where the HAVING window starts, or null for all time. */
-  windowStart: number | null;
-}
-
-export interface ProfileExplanation extends ExplanationNode {
-  kind: 'profile';
-  entity: string;
-}
-
-export interface SegmentExplanation extends ExplanationNode {
-  kind: 'segment';
-  name: string;
-  /** The referenced segment's logic, explained for the same contact. */
-  explanation: MemberExplanation;
-}
-
-export interface SetExplanation extends ExplanationNode {
-  kind: 'set';
-  operator: SetOperator;
-  left: MemberExplanation;
-  right: MemberExplanation;
-}
-
-export type MemberExplanation = InteractionExplanation | ProfileExplanation | SegmentExplanation | SetExplanation;
+export type { ExplainedInteraction, InteractionExplanation, MemberExplanation, ProfileExplanation, SegmentExplanation, SetExplanation };
 
 interface ExplainState {
   handle: DatabaseHandle;
