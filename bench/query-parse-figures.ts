@@ -1,6 +1,6 @@
 // Parse plus validate time of a 10 KB segment query. bench/query-parse.ts measures it in a process of its own,
-// so no other benchmark's heap or JIT state skews it; this file runs that script and turns its JSON line into a
-// figure.
+// so that no other benchmark's heap or JIT state skews it. This file runs that script and turns its JSON line
+// into a figure.
 
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
