@@ -23,6 +23,9 @@ export const designerRoutes: FastifyPluginAsync<{ database: DatabaseHandle }> = 
 
   app.get('/', async (_request, reply) => reply.redirect('/designer'));
 
+  // The demo pages have no icon; an empty reply keeps a 404 for it out of the browser console.
+  app.get('/favicon.ico', async (_request, reply) => reply.code(204).send());
+
   app.get('/designer', async (_request, reply) => {
     const [first] = await listJourneys(database);
     if (!first) {
