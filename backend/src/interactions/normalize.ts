@@ -30,12 +30,23 @@ const requiredFields = ['InteractionType', 'InternalMarketingInteractionId', 'Ti
 
 function convert(value: unknown, dataType: FieldDataType): string | number | undefined {
   if (dataType === 'string') {
-    return typeof value === 'string' ? value : typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+    if (typeof value === 'string') {
+      return value;
+    }
+    if (typeof value === 'number' || typeof value === 'boolean') {
+      return String(value);
+    }
+    return undefined;
   }
   if (dataType === 'dateTimeOffset') {
     return typeof value === 'string' ? parseTimestamp(value) : undefined;
   }
-  const number = typeof value === 'number' ? value : typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+  let number = NaN;
+  if (typeof value === 'number') {
+    number = value;
+  } else if (typeof value === 'string' && value.trim() !== '') {
+    number = Number(value);
+  }
   if (!Number.isFinite(number)) {
     return undefined;
   }

@@ -14,6 +14,15 @@ const valid = {
   LinkId: 'link-1',
 };
 
+/** Returns the problem of a rejected interaction, failing the test when it was accepted. */
+function problemOf(raw: Record<string, unknown>) {
+  const result = normalizeInteraction(raw);
+  if (result.ok) {
+    throw new Error(`Expected ${JSON.stringify(raw)} to be rejected, but it was accepted.`);
+  }
+  return result.problem;
+}
+
 describe('normalizeInteraction', () => {
   it('converts values to their declared types', () => {
     const result = normalizeInteraction(valid);
@@ -27,37 +36,37 @@ describe('normalizeInteraction', () => {
 
   it('treats empty values as absent', () => {
     const result = normalizeInteraction({ ...valid, ContactId: '' });
-    expect(result.ok && result.interaction.contactId).toBeNull();
+    expect(result.ok).toBe(true);
+    expect(result.ok ? result.interaction.contactId : undefined).toBeNull();
   });
 
   it('rejects an unknown interaction type', () => {
-    const result = normalizeInteraction({ ...valid, InteractionType: 'EmailTeleported' });
-    expect(result.ok).toBe(false);
-    expect(!result.ok && result.problem.code).toBe('unknown-type');
-    expect(!result.ok && result.problem.message).toContain('EmailTeleported');
+    const problem = problemOf({ ...valid, InteractionType: 'EmailTeleported' });
+    expect(problem.code).toBe('unknown-type');
+    expect(problem.message).toContain('EmailTeleported');
   });
 
   it('rejects a missing interaction id', () => {
     const { InternalMarketingInteractionId: _, ...rest } = valid;
-    const result = normalizeInteraction(rest);
-    expect(!result.ok && result.problem.code).toBe('missing-field');
-    expect(!result.ok && result.problem.field).toBe('InternalMarketingInteractionId');
+    const problem = problemOf(rest);
+    expect(problem.code).toBe('missing-field');
+    expect(problem.field).toBe('InternalMarketingInteractionId');
   });
 
   it('rejects an unreadable timestamp', () => {
-    const result = normalizeInteraction({ ...valid, Timestamp: 'last Tuesday' });
-    expect(!result.ok && result.problem.code).toBe('invalid-value');
-    expect(!result.ok && result.problem.message).toContain('last Tuesday');
+    const problem = problemOf({ ...valid, Timestamp: 'last Tuesday' });
+    expect(problem.code).toBe('invalid-value');
+    expect(problem.message).toContain('last Tuesday');
   });
 
   it('rejects a non-integer int64 value', () => {
-    const result = normalizeInteraction({ ...valid, Version: '2.5' });
-    expect(!result.ok && result.problem.field).toBe('Version');
+    const problem = problemOf({ ...valid, Version: '2.5' });
+    expect(problem.field).toBe('Version');
   });
 
   it('rejects a field the type does not have', () => {
-    const result = normalizeInteraction({ ...valid, BounceCategory: 'full-mailbox' });
-    expect(!result.ok && result.problem.code).toBe('unknown-field');
-    expect(!result.ok && result.problem.message).toContain('BounceCategory');
+    const problem = problemOf({ ...valid, BounceCategory: 'full-mailbox' });
+    expect(problem.code).toBe('unknown-field');
+    expect(problem.message).toContain('BounceCategory');
   });
 });
