@@ -135,7 +135,7 @@ export async function postgresGoLiveData(serverUrl: string, count: number): Prom
   };
 }
 
-/** Creates the cache folder with a README that says what it contains and that it may be deleted. */
+/** Creates the cache folder with a README that describes what it contains and that it may be deleted. */
 export function describeCacheFolder(cacheFolder: string): void {
   mkdirSync(cacheFolder, { recursive: true });
   writeFileSync(join(cacheFolder, 'README.txt'), 'Generated benchmark data sets (npm run bench). Safe to delete; they are generated again.\n');

@@ -1,6 +1,6 @@
 // Background service worker: wires the backend client, the journey cache and the outbox to the runtime message
 // router, and retries queued captures on an alarm and whenever the worker starts. It also follows options and
-// policy: it registers the content script for the hosts of policy host profiles and tells open pages about changes.
+// policy: it registers the content script for the hosts of policy host profiles and notifies open pages of changes.
 
 import browser, { type Runtime } from 'webextension-polyfill';
 

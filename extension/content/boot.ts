@@ -28,7 +28,7 @@ export const features: readonly Feature[] = [tileDataPanel, incompleteJourneys];
 
 const ownTagNames = new Set([buttonTagName, flyoutTagName, toastTagName].map((name) => name.toUpperCase()));
 
-/** What the content script uses while the background does not answer: every result, built-in profiles only. */
+/** Settings the content script uses while the background does not reply: every result, built-in profiles only. */
 export const fallbackSettings: ContentSettings = {
   uiLanguage: 'auto',
   offeredResults: null,

@@ -1,6 +1,6 @@
 // Capture durability in a real browser. A capture made while the backend is down waits in the extension's
 // IndexedDB outbox and survives the service worker being stopped. It reaches the backend exactly once after the
-// backend comes back on the same port and database. The same holds across a browser restart. Double clicks and replayed
+// backend comes back on the same port and database. The same is true across a browser restart. Double clicks and replayed
 // requests also make one segment.
 //
 // The designer page is loaded while the backend is up and stays open when the backend stops, the way a marketer

@@ -70,11 +70,11 @@ export async function registerAuthentication(app: FastifyInstance, options: Auth
     }
     const row = looksLikeToken(token) ? await findTokenBySecret(database, token) : undefined;
     if (!row || !isRole(row.role)) {
-      request.log.warn({ route: request.routeOptions.url }, 'request refused: invalid API token');
+      request.log.warn({ route: request.routeOptions.url }, 'request rejected: invalid API token');
       throw challenge(tokenInvalid(needed));
     }
     if (row.revoked_at !== null) {
-      request.log.warn({ tokenId: row.token_id }, 'request refused: revoked API token');
+      request.log.warn({ tokenId: row.token_id }, 'request rejected: revoked API token');
       throw challenge(tokenRevoked(row.prefix, Number(row.revoked_at), needed));
     }
 
@@ -106,7 +106,7 @@ export async function registerAuthentication(app: FastifyInstance, options: Auth
     const needed: Role = access === 'designer' ? 'marketer' : access;
     const principal = await authenticate(request, reply, needed);
     if (!roleSatisfies(principal.role, needed)) {
-      request.log.info({ tokenId: principal.tokenId, role: principal.role, needed }, 'request refused: role too low');
+      request.log.info({ tokenId: principal.tokenId, role: principal.role, needed }, 'request rejected: role too low');
       throw roleTooLow(needed, principal.role, principal.name, `${request.method} ${routeUrl ?? path}`);
     }
     request.principal = principal;

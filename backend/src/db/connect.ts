@@ -1,4 +1,4 @@
-// Opens the database: a SQLite file by default, PostgreSQL when the URL says so.
+// Opens the database: a SQLite file by default, PostgreSQL for a postgres:// URL.
 
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -14,7 +14,7 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface DatabaseHandle {
   db: Kysely<Database>;
   dialect: Dialect;
-  /** Where the data lives: the SQLite file path or the PostgreSQL URL without its password. */
+  /** The data's location: the SQLite file path, or the PostgreSQL URL without its password. */
   location: string;
   /**
    * On SQLite, the better-sqlite3 connection behind `db`, for hot paths that prepare a statement once and run

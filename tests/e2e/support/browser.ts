@@ -20,7 +20,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-/** Builds the extension unless dist/ already holds a build. */
+/** Builds the extension unless dist/ already contains a build. */
 export function ensureExtensionBuilt(): void {
   if (!existsSync(join(extensionFolder, 'manifest.json'))) {
     execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
